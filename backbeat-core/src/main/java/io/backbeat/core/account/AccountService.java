@@ -1,0 +1,84 @@
+package io.backbeat.core.account;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.store.Transactor;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/** Creates accounts and keys and authenticates bearer tokens. */
+public final class AccountService {
+  private final Transactor transactor;
+  private final InstantSource clock;
+
+  public AccountService(Transactor transactor, InstantSource clock) {
+    this.transactor = requireNonNull(transactor, "transactor is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** A new account with its first key. The plaintext key is in the result and nowhere else. */
+  public CreatedKey createAccount(String name, boolean development) {
+    requireNonNull(name, "name is null");
+    return transactor.inTransaction(
+        tx -> {
+          if (tx.accounts().findAccountByName(name).isPresent()) {
+            throw new IllegalArgumentException("an account named '" + name + "' already exists");
+          }
+          Account account =
+              new Account(Secrets.newId("acct_"), name, Secrets.newWebhookSecret(), clock.instant());
+          tx.accounts().insertAccount(account);
+          return newKey(tx.accounts(), account, "default", development);
+        });
+  }
+
+  /** Adds a key to an existing account. */
+  public CreatedKey addKey(String accountId, String keyName) {
+    return transactor.inTransaction(
+        tx -> {
+          Account account =
+              tx.accounts()
+                  .findAccount(accountId)
+                  .orElseThrow(() -> new IllegalArgumentException("no account with id '" + accountId + "'"));
+          return newKey(tx.accounts(), account, keyName, false);
+        });
+  }
+
+  public Optional<Principal> authenticate(String bearerToken) {
+    if (bearerToken == null || bearerToken.isBlank()) {
+      return Optional.empty();
+    }
+    String hash = Secrets.hashApiKey(bearerToken.strip());
+    return transactor.inTransaction(tx -> tx.accounts().findKeyByHash(hash))
+        .map(key -> new Principal(key.accountId(), key.id()));
+  }
+
+  public Optional<Account> account(String accountId) {
+    return transactor.inTransaction(tx -> tx.accounts().findAccount(accountId));
+  }
+
+  public boolean hasAccounts() {
+    return transactor.inTransaction(tx -> tx.accounts().countAccounts() > 0);
+  }
+
+  private CreatedKey newKey(io.backbeat.core.store.AccountStore accounts, Account account, String keyName, boolean dev) {
+    String plaintext = Secrets.newApiKey(dev);
+    ApiKey key =
+        new ApiKey(
+            Secrets.newId("key_"),
+            account.id(),
+            keyName,
+            Secrets.displayPrefix(plaintext),
+            Secrets.hashApiKey(plaintext),
+            clock.instant());
+    accounts.insertKey(key);
+    return new CreatedKey(account, key, plaintext);
+  }
+
+  /** The result of creating a key: the only place its plaintext exists. */
+  public record CreatedKey(Account account, ApiKey key, String plaintext) {
+    @Override
+    public String toString() {
+      return "CreatedKey[account=" + account.id() + ", key=" + key.id() + "]";
+    }
+  }
+}

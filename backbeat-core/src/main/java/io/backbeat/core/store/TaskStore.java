@@ -1,0 +1,40 @@
+package io.backbeat.core.store;
+
+import io.backbeat.core.task.Task;
+import io.backbeat.core.task.Transition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The task table: record and queue. Every mutation is one statement whose row count decides. */
+public interface TaskStore {
+
+  void insert(Task task);
+
+  Optional<Task> find(String id);
+
+  /** The task if it belongs to {@code accountId}; another account's task is simply absent. */
+  Optional<Task> findOwned(String accountId, String id);
+
+  /**
+   * Leases up to {@code limit} due tasks to {@code owner} in one statement: QUEUED tasks whose
+   * {@code next_run_at <= now}, and RUNNING tasks whose lease expired (their worker died). They
+   * become RUNNING with {@code lease_until = leaseUntil} and {@code attempts + 1}.
+   */
+  List<Task> claimDue(String owner, Instant now, Instant leaseUntil, int limit);
+
+  /**
+   * Extends the lease of a RUNNING task {@code owner} holds. False when the lease is no longer
+   * {@code owner}'s or the task left RUNNING (canceled, say): the run should stop.
+   */
+  boolean renewLease(String owner, String taskId, Instant leaseUntil);
+
+  /**
+   * Applies a transition as one compare-and-set. Returns true when this call changed the row; false
+   * when the guard no longer matched (a race was lost: do nothing else).
+   */
+  boolean apply(Transition transition, Instant now);
+
+  /** Earliest {@code next_run_at} among queued tasks, so an idle dispatcher knows when to look again. */
+  Optional<Instant> nextDueAt();
+}

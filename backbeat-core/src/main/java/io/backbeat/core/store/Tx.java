@@ -1,0 +1,12 @@
+package io.backbeat.core.store;
+
+/** The stores, bound to one open transaction. */
+public interface Tx {
+  TaskStore tasks();
+
+  TaskEventStore events();
+
+  WebhookStore webhooks();
+
+  AccountStore accounts();
+}

@@ -1,0 +1,25 @@
+package io.backbeat.core.store;
+
+import io.backbeat.core.webhook.DeliveryAttempt;
+import io.backbeat.core.webhook.WebhookDelivery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The webhook outbox: one delivery per callback event, plus the log of every attempt. */
+public interface WebhookStore {
+
+  void enqueue(WebhookDelivery delivery);
+
+  /** Leases up to {@code limit} pending deliveries that are due, like tasks are claimed. */
+  List<WebhookDelivery> claimDue(String owner, Instant now, Instant leaseUntil, int limit);
+
+  /** Records an attempt and moves the delivery to its next state (delivered, retry at, dead). */
+  void recordAttempt(DeliveryAttempt attempt, WebhookDelivery.State next, Instant nextAttemptAt);
+
+  Optional<WebhookDelivery> find(String id);
+
+  List<WebhookDelivery> forTask(String taskId);
+
+  List<DeliveryAttempt> attempts(String deliveryId);
+}

@@ -1,0 +1,19 @@
+package io.backbeat.core.task;
+
+/** What a task produces. Stable names: they are stored in the database. */
+public enum TaskKind {
+  SONG,
+  EXTEND,
+  UPLOAD_COVER,
+  UPLOAD_EXTEND,
+  ADD_VOCALS,
+  ADD_INSTRUMENTAL,
+  REPLACE_SECTION,
+  LYRICS,
+  COVER_ART,
+  WAV,
+  MP4,
+  STEMS,
+  IMAGE,
+  VIDEO
+}

@@ -1,0 +1,94 @@
+package io.backbeat.core.task;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * A state change, applied by {@code TaskStore.apply} as one compare-and-set statement. The guard is
+ * part of the value: a transition that no longer matches the row (another worker, a cancel, a
+ * reaper got there first) changes nothing. Build them with the static constructors.
+ */
+public sealed interface Transition {
+
+  String taskId();
+
+  /** Why, in a few words; recorded in the task's timeline. */
+  String reason();
+
+  /** RUNNING at stage {@code from}, leased by {@code leaseOwner} → RUNNING at stage {@code to}. */
+  record StageReached(String taskId, String leaseOwner, Stage from, Stage to, ObjectNode result, String reason)
+      implements Transition {
+    public StageReached {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(leaseOwner, "leaseOwner is null");
+      requireNonNull(from, "from is null");
+      requireNonNull(to, "to is null");
+      requireNonNull(result, "result is null");
+    }
+  }
+
+  /** RUNNING, leased by {@code leaseOwner} → SUCCEEDED with the final result. */
+  record Succeeded(String taskId, String leaseOwner, ObjectNode result, String reason) implements Transition {
+    public Succeeded {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(leaseOwner, "leaseOwner is null");
+      requireNonNull(result, "result is null");
+    }
+  }
+
+  /**
+   * QUEUED or RUNNING → FAILED. With a {@code leaseOwner} only that worker's run may fail it; with
+   * none (reaper, moderation at create) any non-terminal task is failed.
+   */
+  record Failed(String taskId, String leaseOwner, FailureCode code, String message, String reason)
+      implements Transition {
+    public Failed {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(code, "code is null");
+      requireNonNull(message, "message is null");
+    }
+  }
+
+  /** QUEUED or RUNNING → CANCELED (by the owner of the task). */
+  record Canceled(String taskId, String reason) implements Transition {
+    public Canceled {
+      requireNonNull(taskId, "taskId is null");
+    }
+  }
+
+  /** RUNNING, leased by {@code leaseOwner} → QUEUED again at {@code nextRunAt}, lease released. */
+  record RetryLater(String taskId, String leaseOwner, Instant nextRunAt, String error, String reason)
+      implements Transition {
+    public RetryLater {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(leaseOwner, "leaseOwner is null");
+      requireNonNull(nextRunAt, "nextRunAt is null");
+    }
+  }
+
+  static StageReached stageReached(String taskId, String leaseOwner, Stage from, Stage to, ObjectNode result) {
+    return new StageReached(taskId, leaseOwner, from, to, result, "stage " + to.dbValue());
+  }
+
+  static Succeeded succeeded(String taskId, String leaseOwner, ObjectNode result) {
+    return new Succeeded(taskId, leaseOwner, result, "succeeded");
+  }
+
+  static Failed failedByWorker(String taskId, String leaseOwner, FailureCode code, String message) {
+    return new Failed(taskId, leaseOwner, code, message, "failed: " + code.name().toLowerCase());
+  }
+
+  static Failed failed(String taskId, FailureCode code, String message, String reason) {
+    return new Failed(taskId, null, code, message, reason);
+  }
+
+  static Canceled canceled(String taskId) {
+    return new Canceled(taskId, "canceled by owner");
+  }
+
+  static RetryLater retryLater(String taskId, String leaseOwner, Instant nextRunAt, String error) {
+    return new RetryLater(taskId, leaseOwner, nextRunAt, error, "retry scheduled");
+  }
+}

@@ -1,0 +1,188 @@
+package io.backbeat.core.task.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.error.BackbeatError;
+import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.event.TaskEvent;
+import io.backbeat.core.event.TaskListener;
+import io.backbeat.core.provider.Provider;
+import io.backbeat.core.store.Transactor;
+import io.backbeat.core.store.Tx;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskIds;
+import io.backbeat.core.task.Transition;
+import io.backbeat.core.webhook.Callback;
+import io.backbeat.core.webhook.CallbackRenderer;
+import io.backbeat.core.webhook.WebhookDelivery;
+import io.backbeat.core.account.Secrets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates tasks and moves them through their lifecycle. Each state change is one transaction: the
+ * compare-and-set, the timeline event and the callback outbox rows commit together or not at all.
+ */
+public final class TaskService {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
+
+  private final Transactor transactor;
+  private final InstantSource clock;
+  private final List<Provider> providers;
+  private final Map<String, CallbackRenderer> renderers;
+  private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onInsert = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onOutbox = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param providers in order of preference: the first that supports a kind runs it
+   * @param renderers callback renderers by dialect name
+   */
+  public TaskService(
+      Transactor transactor, InstantSource clock, List<Provider> providers, Map<String, CallbackRenderer> renderers) {
+    this.transactor = requireNonNull(transactor, "transactor is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.providers = List.copyOf(providers);
+    this.renderers = Map.copyOf(renderers);
+    if (this.providers.isEmpty()) {
+      throw new IllegalStateException("No providers registered");
+    }
+  }
+
+  public void addListener(TaskListener listener) {
+    listeners.add(requireNonNull(listener, "listener is null"));
+  }
+
+  /** Called after a task is inserted (wakes the dispatcher). */
+  public void onInsert(Runnable hook) {
+    onInsert.add(hook);
+  }
+
+  /** Called after callbacks were enqueued (wakes the webhook dispatcher). */
+  public void onOutbox(Runnable hook) {
+    onOutbox.add(hook);
+  }
+
+  /** Inserts a queued task and wakes the workers. */
+  public Task create(NewTask spec) {
+    return create(spec, tx -> {});
+  }
+
+  /**
+   * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
+   * idempotency record) and may throw to abort the insert.
+   */
+  public Task create(NewTask spec, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
+    Provider provider = providerFor(spec);
+    Instant now = clock.instant();
+    Task task =
+        Task.queued(
+            TaskIds.newId(),
+            spec.principal().accountId(),
+            spec.principal().apiKeyId(),
+            spec.kind(),
+            spec.dialect(),
+            spec.route(),
+            provider.name(),
+            spec.request(),
+            spec.originalPayload(),
+            spec.callbackUrl(),
+            now);
+    TaskEvent event =
+        transactor.inTransaction(
+            tx -> {
+              tx.tasks().insert(task);
+              alsoInTransaction.accept(new TxWithTask(tx, task));
+              return tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), "created", now));
+            });
+    LOG.info("Task {} created ({} via {}, provider {})", task.id(), task.kind(), task.route(), provider.name());
+    notifyListeners(event);
+    onInsert.forEach(Runnable::run);
+    return task;
+  }
+
+  /**
+   * Applies a transition. Returns true when it took effect; false when the task had already moved
+   * on (a lost race), in which case nothing at all was written.
+   */
+  public boolean advance(Transition transition) {
+    Instant now = clock.instant();
+    Optional<Applied> applied =
+        transactor.inTransaction(
+            tx -> {
+              if (!tx.tasks().apply(transition, now)) {
+                return Optional.empty();
+              }
+              Task task = tx.tasks().find(transition.taskId()).orElseThrow();
+              TaskEvent event =
+                  tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), transition.reason(), now));
+              int callbacks = enqueueCallbacks(tx, task, transition, now);
+              return Optional.of(new Applied(task, event, callbacks));
+            });
+    if (applied.isEmpty()) {
+      LOG.debug("Transition {} of task {} lost a race; nothing changed", transition.getClass().getSimpleName(), transition.taskId());
+      return false;
+    }
+    Applied a = applied.get();
+    LOG.info("Task {} is now {}/{} ({})", a.task.id(), a.task.status().dbValue(), a.task.stage().dbValue(), transition.reason());
+    notifyListeners(a.event);
+    if (a.callbacks > 0) {
+      onOutbox.forEach(Runnable::run);
+    }
+    return true;
+  }
+
+  public Optional<Task> find(String accountId, String taskId) {
+    if (!TaskIds.isWellFormed(taskId)) {
+      return Optional.empty();
+    }
+    return transactor.inTransaction(tx -> tx.tasks().findOwned(accountId, taskId));
+  }
+
+  private int enqueueCallbacks(Tx tx, Task task, Transition transition, Instant now) {
+    if (task.callbackUrl() == null || task.callbackUrl().isBlank()) {
+      return 0;
+    }
+    CallbackRenderer renderer = renderers.get(task.dialect());
+    if (renderer == null) {
+      return 0;
+    }
+    List<Callback> callbacks = renderer.render(task, transition);
+    for (Callback callback : callbacks) {
+      tx.webhooks()
+          .enqueue(
+              WebhookDelivery.pending(
+                  Secrets.newId("msg_"), task.id(), task.accountId(), task.callbackUrl(), callback.eventType(), callback.body(), now));
+    }
+    return callbacks.size();
+  }
+
+  private Provider providerFor(NewTask spec) {
+    return providers.stream()
+        .filter(p -> p.kinds().contains(spec.kind()))
+        .findFirst()
+        .orElseThrow(
+            () -> new BackbeatException(BackbeatError.UNSUPPORTED, "no provider is configured for " + spec.kind() + " tasks"));
+  }
+
+  private void notifyListeners(TaskEvent event) {
+    for (TaskListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("Task listener {} threw; ignored", listener, e);
+      }
+    }
+  }
+
+  /** The open transaction of a create, with the task being inserted. */
+  public record TxWithTask(Tx tx, Task task) {}
+
+  private record Applied(Task task, TaskEvent event, int callbacks) {}
+}

@@ -1,0 +1,5 @@
+package io.backbeat.server;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
