@@ -28,8 +28,6 @@ public final class WebhookDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 32;
 
-  /** Long enough for the 15 s timeout plus signing and bookkeeping. */
-  private static final Duration LEASE = Duration.ofSeconds(60);
 
   private final Transactor transactor;
   private final WebhookTransport transport;
@@ -37,6 +35,7 @@ public final class WebhookDispatcher {
   private final Duration timeout;
   private final InstantSource clock;
   private final String owner;
+  private final Duration lease;
 
   public WebhookDispatcher(
       Transactor transactor,
@@ -51,13 +50,15 @@ public final class WebhookDispatcher {
     this.timeout = requireNonNull(timeout, "timeout is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.owner = requireNonNull(owner, "owner is null");
+    // long enough for one attempt plus bookkeeping; a crashed node's deliveries come back after it
+    this.lease = timeout.multipliedBy(2).plusSeconds(5);
   }
 
   /** Delivers what is due now; returns how long the caller may wait before the next round. */
   public Duration runOnce() throws InterruptedException {
     Instant now = clock.instant();
     List<WebhookDelivery> due =
-        transactor.inTransaction(tx -> tx.webhooks().claimDue(owner, now, now.plus(LEASE), BATCH));
+        transactor.inTransaction(tx -> tx.webhooks().claimDue(owner, now, now.plus(lease), BATCH));
     if (due.isEmpty()) {
       return Duration.ofSeconds(1);
     }
