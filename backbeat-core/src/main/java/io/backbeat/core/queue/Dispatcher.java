@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.asset.AssetStore;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.event.TaskListener;
+import io.backbeat.core.moderation.ContentPolicy;
+import io.backbeat.core.moderation.PolicyTexts;
 import io.backbeat.core.provider.Provider;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.provider.TaskFailedException;
@@ -178,6 +180,9 @@ public final class Dispatcher implements TaskListener {
       if (abandoned || finished) {
         return false;
       }
+      if (blocked(result)) {
+        return false;
+      }
       if (next.ordinal() <= stage.ordinal()) {
         return true; // already there (a resumed run repeats its early stages)
       }
@@ -193,6 +198,9 @@ public final class Dispatcher implements TaskListener {
     @Override
     public boolean succeed(ObjectNode result) {
       if (abandoned || finished) {
+        return false;
+      }
+      if (blocked(result)) {
         return false;
       }
       finished = taskService.advance(Transition.succeeded(task.id(), owner, result));
@@ -213,6 +221,17 @@ public final class Dispatcher implements TaskListener {
     @Override
     public boolean isAbandoned() {
       return abandoned;
+    }
+
+    /** Outputs pass the content policy before anyone sees them; a violation fails the task (and refunds). */
+    private boolean blocked(ObjectNode result) {
+      Optional<ContentPolicy.Violation> violation = taskService.contentPolicy().check(PolicyTexts.of(result));
+      if (violation.isEmpty()) {
+        return false;
+      }
+      LOG.info("Task {} output blocked by the content policy ({})", task.id(), violation.get().field());
+      fail(FailureCode.SENSITIVE_CONTENT, "the generated " + violation.get().field() + " was blocked by the content policy");
+      return true;
     }
   }
 }

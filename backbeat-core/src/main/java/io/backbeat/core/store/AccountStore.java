@@ -2,6 +2,8 @@ package io.backbeat.core.store;
 
 import io.backbeat.core.account.Account;
 import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.account.WebhookSecrets;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Accounts and their API keys (stored as hashes only). */
@@ -19,4 +21,14 @@ public interface AccountStore {
   Optional<ApiKey> findKeyByHash(String keyHash);
 
   long countAccounts();
+
+  /** The account's signing secrets (current, and the previous one during a rotation's overlap). */
+  default Optional<WebhookSecrets> webhookSecrets(String accountId) {
+    return findAccount(accountId).map(a -> new WebhookSecrets(a.webhookSecret(), null, null));
+  }
+
+  /** Replaces the current secret; the old one stays valid as {@code previous} until {@code previousValidUntil}. */
+  default void rotateWebhookSecret(String accountId, String newSecret, Instant previousValidUntil) {
+    throw new UnsupportedOperationException("secret rotation is not supported by this storage");
+  }
 }

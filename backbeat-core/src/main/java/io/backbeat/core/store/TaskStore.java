@@ -1,6 +1,7 @@
 package io.backbeat.core.store;
 
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.Transition;
 import java.time.Instant;
 import java.util.List;
@@ -37,4 +38,26 @@ public interface TaskStore {
 
   /** Earliest {@code next_run_at} among queued tasks, so an idle dispatcher knows when to look again. */
   Optional<Instant> nextDueAt();
+
+  /** One page of an account's tasks matching the query, newest first. */
+  default List<Task> list(TaskQuery query) {
+    throw new UnsupportedOperationException("task listing is not supported by this storage");
+  }
+
+  /** Terminal tasks finished before {@code cutoff} whose assets were not purged yet (retention). */
+  default List<Task> finishedWithAssetsBefore(Instant cutoff, int limit) {
+    throw new UnsupportedOperationException("retention is not supported by this storage");
+  }
+
+  default void markAssetsPurged(String taskId, Instant now) {
+    throw new UnsupportedOperationException("retention is not supported by this storage");
+  }
+
+  /**
+   * Clears request, original payload and result of terminal tasks finished before {@code cutoff}
+   * (retention); returns how many tasks were purged.
+   */
+  default int purgePayloads(Instant cutoff, Instant now) {
+    throw new UnsupportedOperationException("retention is not supported by this storage");
+  }
 }

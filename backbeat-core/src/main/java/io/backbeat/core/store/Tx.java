@@ -9,4 +9,12 @@ public interface Tx {
   WebhookStore webhooks();
 
   AccountStore accounts();
+
+  default LedgerStore ledger() {
+    throw new UnsupportedOperationException("this storage has no credit ledger");
+  }
+
+  default IdempotencyStore idempotency() {
+    throw new UnsupportedOperationException("this storage has no idempotency keys");
+  }
 }

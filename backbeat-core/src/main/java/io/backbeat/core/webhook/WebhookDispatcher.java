@@ -2,7 +2,7 @@ package io.backbeat.core.webhook;
 
 import static java.util.Objects.requireNonNull;
 
-import io.backbeat.core.account.Account;
+import io.backbeat.core.account.WebhookSecrets;
 import io.backbeat.core.store.Transactor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,7 +88,7 @@ public final class WebhookDispatcher {
 
   /** One attempt of one delivery, then its bookkeeping. */
   void deliver(WebhookDelivery delivery) {
-    Optional<Account> account = transactor.inTransaction(tx -> tx.accounts().findAccount(delivery.accountId()));
+    Optional<WebhookSecrets> secrets = transactor.inTransaction(tx -> tx.accounts().webhookSecrets(delivery.accountId()));
     Instant start = clock.instant();
     long timestamp = start.getEpochSecond();
     Integer status = null;
@@ -101,8 +101,11 @@ public final class WebhookDispatcher {
       headers.put("user-agent", "Backbeat-Webhooks/1");
       headers.put("webhook-id", delivery.id());
       headers.put("webhook-timestamp", Long.toString(timestamp));
-      account.ifPresent(
-          a -> headers.put("webhook-signature", WebhookSigner.sign(a.webhookSecret(), delivery.id(), timestamp, delivery.body())));
+      // during a secret rotation both secrets sign: receivers accept either (space-separated list)
+      secrets.ifPresent(
+          s -> headers.put(
+              "webhook-signature",
+              String.join(" ", s.activeAt(start).stream().map(secret -> WebhookSigner.sign(secret, delivery.id(), timestamp, delivery.body())).toList())));
       WebhookTransport.Response response =
           transport.post(delivery.url(), headers, delivery.body().getBytes(StandardCharsets.UTF_8), timeout);
       status = response.status();

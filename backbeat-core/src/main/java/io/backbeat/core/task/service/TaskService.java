@@ -11,7 +11,11 @@ import io.backbeat.core.store.Transactor;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
+import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.billing.PriceTable;
+import io.backbeat.core.moderation.ContentPolicy;
+import io.backbeat.core.moderation.PolicyTexts;
 import io.backbeat.core.webhook.Callback;
 import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDelivery;
@@ -36,6 +40,8 @@ public final class TaskService {
   private final InstantSource clock;
   private final List<Provider> providers;
   private final Map<String, CallbackRenderer> renderers;
+  private final PriceTable prices;
+  private final ContentPolicy contentPolicy;
   private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> onInsert = new CopyOnWriteArrayList<>();
   private final List<Runnable> onOutbox = new CopyOnWriteArrayList<>();
@@ -46,6 +52,22 @@ public final class TaskService {
    */
   public TaskService(
       Transactor transactor, InstantSource clock, List<Provider> providers, Map<String, CallbackRenderer> renderers) {
+    this(transactor, clock, providers, renderers, PriceTable.DEFAULT, ContentPolicy.ALLOW_ALL);
+  }
+
+  /**
+   * @param prices credits held per task (only metered accounts pay)
+   * @param contentPolicy checked on every create and on provider outputs
+   */
+  public TaskService(
+      Transactor transactor,
+      InstantSource clock,
+      List<Provider> providers,
+      Map<String, CallbackRenderer> renderers,
+      PriceTable prices,
+      ContentPolicy contentPolicy) {
+    this.prices = requireNonNull(prices, "prices is null");
+    this.contentPolicy = requireNonNull(contentPolicy, "contentPolicy is null");
     this.transactor = requireNonNull(transactor, "transactor is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.providers = List.copyOf(providers);
@@ -80,6 +102,12 @@ public final class TaskService {
    */
   public Task create(NewTask spec, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
     Provider provider = providerFor(spec);
+    contentPolicy
+        .check(PolicyTexts.of(spec.request()))
+        .ifPresent(v -> {
+          throw new BackbeatException(BackbeatError.CONTENT_BLOCKED, v.message());
+        });
+    long price = prices.priceOf(spec.kind(), spec.request().path("model").asText(null));
     Instant now = clock.instant();
     Task task =
         Task.queued(
@@ -98,6 +126,12 @@ public final class TaskService {
         transactor.inTransaction(
             tx -> {
               tx.tasks().insert(task);
+              if (price > 0 && !tx.ledger().hold(task.accountId(), task.id(), price, now)) {
+                long balance = tx.ledger().balance(task.accountId()).orElse(0);
+                throw new BackbeatException(
+                    BackbeatError.INSUFFICIENT_CREDITS,
+                    "quota exhausted: this task costs " + price + " credits and the balance is " + balance);
+              }
               alsoInTransaction.accept(new TxWithTask(tx, task));
               return tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), "created", now));
             });
@@ -120,6 +154,12 @@ public final class TaskService {
                 return Optional.empty();
               }
               Task task = tx.tasks().find(transition.taskId()).orElseThrow();
+              // money moves with the terminal state, in its transaction; unique ledger rows make it once
+              if (task.status() == TaskStatus.SUCCEEDED) {
+                tx.ledger().settle(task.id(), now);
+              } else if (task.status() == TaskStatus.FAILED || task.status() == TaskStatus.CANCELED) {
+                tx.ledger().refund(task.id(), now);
+              }
               TaskEvent event =
                   tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), transition.reason(), now));
               int callbacks = enqueueCallbacks(tx, task, transition, now);
@@ -136,6 +176,23 @@ public final class TaskService {
       onOutbox.forEach(Runnable::run);
     }
     return true;
+  }
+
+  /**
+   * Cancels a queued or running task of {@code accountId}; its run stops and its hold is refunded.
+   * Throws NOT_FOUND for another account's task and ALREADY_EXISTS-style CONFLICT when it already ended.
+   */
+  public Task cancel(String accountId, String taskId) {
+    Task task = find(accountId, taskId).orElseThrow(() -> BackbeatException.notFound("no task with id '" + taskId + "'"));
+    if (task.status().isTerminal() || !advance(Transition.canceled(task.id()))) {
+      Task now = find(accountId, taskId).orElseThrow();
+      throw new BackbeatException(BackbeatError.ALREADY_EXISTS, "task " + taskId + " has already ended (" + now.status().dbValue() + ")");
+    }
+    return find(accountId, taskId).orElseThrow();
+  }
+
+  public ContentPolicy contentPolicy() {
+    return contentPolicy;
   }
 
   public Optional<Task> find(String accountId, String taskId) {
