@@ -104,6 +104,11 @@ public final class EgressHttpClient implements AutoCloseable {
     // installs its decoders while starting, so they are removed afterwards.)
     client.getContentDecoderFactories().clear();
     this.jetty = client;
+    if (LoggerFactory.getLogger("org.eclipse.jetty.client").isDebugEnabled()) {
+      // Jetty's own debug output is outside our redaction: it prints headers, query strings and bodies
+      LOG.warn("DEBUG logging is on for org.eclipse.jetty.client: it writes outbound headers (webhook signatures),"
+          + " query strings and bodies to the log; keep org.eclipse.jetty at INFO outside of debugging");
+    }
   }
 
   public EgressGuard guard() {
