@@ -1,0 +1,179 @@
+package io.backbeat.storage.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.store.TaskStore;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.task.Transition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code task} table through one open transaction. Every mutation is one statement whose guard
+ * lives in its WHERE clause; the row count decides whether it happened.
+ */
+public final class JdbiTaskStore implements TaskStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiTaskStore.class);
+  private static final Comparator<Task> DUE_ORDER = Comparator.comparing(Task::nextRunAt).thenComparing(Task::id);
+
+  private final Handle handle;
+  private final SqlFiles sql;
+
+  public JdbiTaskStore(Handle handle, SqlFiles sql) {
+    this.handle = requireNonNull(handle, "handle is null");
+    this.sql = requireNonNull(sql, "sql is null");
+  }
+
+  @Override
+  public void insert(Task task) {
+    requireNonNull(task, "task is null");
+    handle
+        .createUpdate(sql.get(JdbiTaskStore.class, "insert"))
+        .bind("id", task.id())
+        .bind("status", task.status().dbValue())
+        .bind("stage", task.stage().dbValue())
+        .bind("accountId", task.accountId())
+        .bind("apiKeyId", task.apiKeyId())
+        .bind("kind", task.kind().name())
+        .bind("dialect", task.dialect())
+        .bind("route", task.route())
+        .bind("provider", task.provider())
+        .bind("request", Json.write(task.request()))
+        .bind("originalPayload", Json.write(task.originalPayload()))
+        .bind("result", Json.write(task.result()))
+        .bind("errorCode", task.errorCode())
+        .bind("errorMessage", task.errorMessage())
+        .bind("callbackUrl", task.callbackUrl())
+        .bind("leaseOwner", task.leaseOwner())
+        .bind("leaseUntil", Rows.millis(task.leaseUntil()))
+        .bind("attempts", task.attempts())
+        .bind("nextRunAt", Rows.millis(task.nextRunAt()))
+        .bind("createdAt", Rows.millis(task.createdAt()))
+        .bind("updatedAt", Rows.millis(task.updatedAt()))
+        .bind("finishedAt", Rows.millis(task.finishedAt()))
+        .execute();
+  }
+
+  @Override
+  public Optional<Task> find(String id) {
+    requireNonNull(id, "id is null");
+    return handle.createQuery(sql.get(JdbiTaskStore.class, "find")).bind("id", id).map(Rows::task).findOne();
+  }
+
+  @Override
+  public Optional<Task> findOwned(String accountId, String id) {
+    requireNonNull(accountId, "accountId is null");
+    requireNonNull(id, "id is null");
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "findOwned"))
+        .bind("accountId", accountId)
+        .bind("id", id)
+        .map(Rows::task)
+        .findOne();
+  }
+
+  @Override
+  public List<Task> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+    requireNonNull(owner, "owner is null");
+    requireNonNull(now, "now is null");
+    requireNonNull(leaseUntil, "leaseUntil is null");
+    if (!leaseUntil.isAfter(now)) {
+      throw new IllegalArgumentException("leaseUntil " + leaseUntil + " must be after now " + now);
+    }
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<Task> claimed =
+        new ArrayList<>(
+            handle
+                .createQuery(sql.get(JdbiTaskStore.class, "claimDue"))
+                .bind("owner", owner)
+                .bind("now", Rows.millis(now))
+                .bind("leaseUntil", Rows.millis(leaseUntil))
+                .bind("max", limit)
+                .map(Rows::task)
+                .list());
+    // RETURNING has no order on PostgreSQL; hand tasks out in the order they became due
+    claimed.sort(DUE_ORDER);
+    return claimed;
+  }
+
+  @Override
+  public boolean renewLease(String owner, String taskId, Instant leaseUntil) {
+    requireNonNull(owner, "owner is null");
+    requireNonNull(taskId, "taskId is null");
+    requireNonNull(leaseUntil, "leaseUntil is null");
+    int rows =
+        handle
+            .createUpdate(sql.get(JdbiTaskStore.class, "renewLease"))
+            .bind("id", taskId)
+            .bind("owner", owner)
+            .bind("leaseUntil", Rows.millis(leaseUntil))
+            .execute();
+    // a heartbeat that changes nothing is an expected race (canceled, or reclaimed after expiry)
+    return decide(rows, "lease renewal", taskId);
+  }
+
+  @Override
+  public boolean apply(Transition transition, Instant now) {
+    requireNonNull(transition, "transition is null");
+    requireNonNull(now, "now is null");
+    Update update =
+        switch (transition) {
+          case Transition.StageReached t ->
+              statement("applyStageReached")
+                  .bind("owner", t.leaseOwner())
+                  .bind("from", t.from().dbValue())
+                  .bind("to", t.to().dbValue())
+                  .bind("result", Json.write(t.result()));
+          case Transition.Succeeded t ->
+              statement("applySucceeded").bind("owner", t.leaseOwner()).bind("result", Json.write(t.result()));
+          case Transition.Failed t when t.leaseOwner() != null ->
+              statement("applyFailedByWorker")
+                  .bind("owner", t.leaseOwner())
+                  .bind("errorCode", t.code().name())
+                  .bind("errorMessage", t.message());
+          case Transition.Failed t ->
+              statement("applyFailed").bind("errorCode", t.code().name()).bind("errorMessage", t.message());
+          case Transition.Canceled t -> statement("applyCanceled");
+          case Transition.RetryLater t ->
+              statement("applyRetryLater")
+                  .bind("owner", t.leaseOwner())
+                  .bind("nextRunAt", Rows.millis(t.nextRunAt()))
+                  .bind("lastError", t.error());
+        };
+    int rows = update.bind("id", transition.taskId()).bind("now", Rows.millis(now)).execute();
+    return decide(rows, transition.getClass().getSimpleName(), transition.taskId());
+  }
+
+  @Override
+  public Optional<Instant> nextDueAt() {
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "nextDueAt"))
+        .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "due_at")))
+        .one();
+  }
+
+  private Update statement(String name) {
+    return handle.createUpdate(sql.get(JdbiTaskStore.class, name));
+  }
+
+  /** The row count of a guarded single-row update: 0 lost a race, 1 happened, more is a bug. */
+  private static boolean decide(int rows, String what, String taskId) {
+    if (rows == 0) {
+      LOG.debug("{} of task {} lost race: its guard no longer matched", what, taskId);
+      return false;
+    }
+    if (rows > 1) {
+      throw new IllegalStateException(what + " of task " + taskId + " updated " + rows + " rows; this indicates a bug");
+    }
+    return true;
+  }
+}

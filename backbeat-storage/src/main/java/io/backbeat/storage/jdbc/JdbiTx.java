@@ -1,0 +1,17 @@
+package io.backbeat.storage.jdbc;
+
+import io.backbeat.core.store.Tx;
+import org.jdbi.v3.core.Handle;
+
+/** The stores bound to one handle, and so to its one open transaction. */
+record JdbiTx(JdbiTaskStore tasks, JdbiTaskEventStore events, JdbiWebhookStore webhooks, JdbiAccountStore accounts)
+    implements Tx {
+
+  static JdbiTx on(Handle handle, SqlFiles sql) {
+    return new JdbiTx(
+        new JdbiTaskStore(handle, sql),
+        new JdbiTaskEventStore(handle, sql),
+        new JdbiWebhookStore(handle, sql),
+        new JdbiAccountStore(handle, sql));
+  }
+}

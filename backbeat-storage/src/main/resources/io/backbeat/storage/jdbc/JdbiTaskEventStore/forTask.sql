@@ -1,0 +1,1 @@
+SELECT * FROM task_event WHERE task_id = :taskId ORDER BY seq

@@ -1,0 +1,10 @@
+-- without an owner (reaper, moderation at create) any task not yet finished may be failed
+UPDATE task
+SET status = 'failed',
+    error_code = :errorCode,
+    error_message = :errorMessage,
+    finished_at = :now,
+    lease_owner = NULL,
+    lease_until = NULL,
+    updated_at = :now
+WHERE id = :id AND status IN ('queued', 'running')

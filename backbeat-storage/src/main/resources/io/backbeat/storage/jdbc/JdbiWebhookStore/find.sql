@@ -1,0 +1,1 @@
+SELECT * FROM webhook_delivery WHERE id = :id

@@ -1,0 +1,549 @@
+package io.backbeat.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backbeat.core.account.Account;
+import io.backbeat.core.store.Tx;
+import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.task.FailureCode;
+import io.backbeat.core.task.Stage;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskIds;
+import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code TaskStore} guarantees, run against every database. */
+abstract class TaskStoreContract extends StoreContract {
+  static final String WORKER = "worker-a";
+  static final String OTHER_WORKER = "worker-b";
+  static final Duration LEASE = Duration.ofSeconds(30);
+
+  Account account;
+
+  @BeforeEach
+  void createAccount() {
+    account = newAccount("acme");
+  }
+
+  // ---- insert / find ------------------------------------------------------------------------
+
+  @Test
+  void insert_then_find_round_trips_every_column() {
+    ApiKey key = newKey(account, "default");
+    Task task =
+        new Task(
+            TaskIds.newId(), account.id(), key.id(), TaskKind.ADD_VOCALS, "dashscope", "dashscope.music", "suno-relay",
+            TaskStatus.RUNNING, Stage.FIRST, json("prompt", "p"), json("raw", "r"), json("clips", "c"),
+            "GENERATION_FAILED", "an earlier message", "https://example.test/cb", WORKER, T0.plusMillis(30_123),
+            2, T0.minusMillis(5), T0.minusMillis(77), T0.plusMillis(1), null);
+
+    inTx(tx -> tx.tasks().insert(task));
+
+    assertThat(tx((Tx tx) -> tx.tasks().find(task.id()))).contains(task);
+  }
+
+  @Test
+  void find_returns_empty_for_an_unknown_id() {
+    assertThat(tx((Tx tx) -> tx.tasks().find(TaskIds.newId()))).isEmpty();
+  }
+
+  @Test
+  void find_owned_returns_the_task_to_its_account_and_hides_it_from_others() {
+    Account other = newAccount("other");
+    Task task = newQueuedTask(account, T0);
+
+    assertThat(tx((Tx tx) -> tx.tasks().findOwned(account.id(), task.id()))).contains(task);
+    assertThat(tx((Tx tx) -> tx.tasks().findOwned(other.id(), task.id()))).isEmpty();
+  }
+
+  @Test
+  void insert_of_an_existing_id_fails() {
+    Task task = newQueuedTask(account, T0);
+
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void schema_refuses_a_finished_task_without_finished_at() {
+    Task task = withStatus(queuedTask(account, T0), TaskStatus.SUCCEEDED, null);
+
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).hasMessageContaining("finished_iff_terminal");
+  }
+
+  @Test
+  void schema_refuses_a_running_task_without_a_lease() {
+    Task task = withStatus(queuedTask(account, T0), TaskStatus.RUNNING, null);
+
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).hasMessageContaining("lease_iff_running");
+  }
+
+  // ---- claimDue -----------------------------------------------------------------------------
+
+  @Test
+  void claim_leases_due_queued_tasks() {
+    Task task = newQueuedTask(account, T0);
+    Instant now = T0.plusSeconds(1);
+
+    List<Task> claimed = claim(WORKER, now, 10);
+
+    assertThat(claimed).hasSize(1);
+    Task leased = claimed.get(0);
+    assertThat(leased.id()).isEqualTo(task.id());
+    assertThat(leased.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(leased.leaseOwner()).isEqualTo(WORKER);
+    assertThat(leased.leaseUntil()).isEqualTo(now.plus(LEASE));
+    assertThat(leased.attempts()).isEqualTo(1);
+    assertThat(leased.updatedAt()).isEqualTo(now);
+    assertThat(find(task.id())).isEqualTo(leased);
+  }
+
+  @Test
+  void claim_skips_tasks_that_are_not_yet_due() {
+    Task task = newQueuedTask(account, T0.plusSeconds(10));
+
+    assertThat(claim(WORKER, T0.plusMillis(9_999), 10)).isEmpty();
+    assertThat(claim(WORKER, T0.plusSeconds(10), 10)).extracting(Task::id).containsExactly(task.id());
+  }
+
+  @Test
+  void claim_returns_running_tasks_whose_lease_expired() {
+    Task task = newQueuedTask(account, T0);
+    claim(WORKER, T0, 1);
+    Instant afterExpiry = T0.plus(LEASE).plusMillis(1);
+
+    List<Task> reclaimed = claim(OTHER_WORKER, afterExpiry, 10);
+
+    assertThat(reclaimed).hasSize(1);
+    assertThat(reclaimed.get(0).id()).isEqualTo(task.id());
+    assertThat(reclaimed.get(0).leaseOwner()).isEqualTo(OTHER_WORKER);
+    assertThat(reclaimed.get(0).leaseUntil()).isEqualTo(afterExpiry.plus(LEASE));
+    assertThat(reclaimed.get(0).attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void claim_skips_rows_with_a_live_lease() {
+    String id = newClaimedTask();
+
+    assertThat(claim(OTHER_WORKER, T0.plusSeconds(10), 10)).isEmpty();
+    // the lease is live up to and including lease_until
+    assertThat(claim(OTHER_WORKER, T0.plus(LEASE), 10)).isEmpty();
+    assertThat(find(id).leaseOwner()).isEqualTo(WORKER);
+    assertThat(find(id).attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void claim_never_returns_finished_tasks() {
+    for (int i = 0; i < 3; i++) {
+      newQueuedTask(account, T0);
+    }
+    List<Task> claimed = claim(WORKER, T0, 3);
+    apply(Transition.succeeded(claimed.get(0).id(), WORKER, json("a", "b")), T0);
+    apply(Transition.failedByWorker(claimed.get(1).id(), WORKER, FailureCode.INTERNAL, "x"), T0);
+    apply(Transition.canceled(claimed.get(2).id()), T0);
+
+    assertThat(claim(OTHER_WORKER, T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+  }
+
+  @Test
+  void claim_takes_at_most_the_limit_in_due_order() {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 5; i >= 1; i--) {
+      tasks.add(queuedTask(account, T0.minusSeconds(i)));
+    }
+    List<Task> shuffled = new ArrayList<>(tasks);
+    Collections.shuffle(shuffled);
+    inTx(tx -> shuffled.forEach(tx.tasks()::insert));
+
+    List<Task> claimed = claim(WORKER, T0, 3);
+
+    assertThat(claimed).extracting(Task::id).containsExactly(tasks.get(0).id(), tasks.get(1).id(), tasks.get(2).id());
+    assertThat(find(tasks.get(3).id()).status()).isEqualTo(TaskStatus.QUEUED);
+  }
+
+  @Test
+  void claim_with_a_limit_of_zero_claims_nothing() {
+    Task task = newQueuedTask(account, T0);
+
+    assertThat(claim(WORKER, T0, 0)).isEmpty();
+    assertThat(find(task.id()).status()).isEqualTo(TaskStatus.QUEUED);
+  }
+
+  @Test
+  void concurrent_claimers_never_get_the_same_task() throws Exception {
+    int taskCount = 120;
+    int claimers = 4;
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < taskCount; i++) {
+      tasks.add(queuedTask(account, T0.minusMillis(i)));
+    }
+    inTx(tx -> tasks.forEach(tx.tasks()::insert));
+
+    ConcurrentLinkedQueue<String> claimedIds = new ConcurrentLinkedQueue<>();
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(claimers)) {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int c = 0; c < claimers; c++) {
+        String owner = "worker-" + c;
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  List<Task> batch;
+                  do {
+                    batch = claim(owner, T0, 5);
+                    batch.forEach(t -> claimedIds.add(t.id()));
+                  } while (!batch.isEmpty());
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    }
+
+    assertThat(claimedIds).doesNotHaveDuplicates().hasSize(taskCount);
+    for (Task task : tasks) {
+      Task stored = find(task.id());
+      assertThat(stored.status()).isEqualTo(TaskStatus.RUNNING);
+      assertThat(stored.attempts()).as("claimed exactly once").isEqualTo(1);
+    }
+  }
+
+  // ---- renewLease ---------------------------------------------------------------------------
+
+  @Test
+  void renew_lease_extends_the_lease_of_its_owner() {
+    String id = newClaimedTask();
+
+    assertThat(tx((Tx tx) -> tx.tasks().renewLease(WORKER, id, T0.plusSeconds(90)))).isTrue();
+    assertThat(find(id).leaseUntil()).isEqualTo(T0.plusSeconds(90));
+  }
+
+  @Test
+  void renew_lease_refuses_another_owner() {
+    String id = newClaimedTask();
+
+    assertThat(tx((Tx tx) -> tx.tasks().renewLease(OTHER_WORKER, id, T0.plusSeconds(90)))).isFalse();
+    assertThat(find(id).leaseUntil()).isEqualTo(T0.plus(LEASE));
+  }
+
+  @Test
+  void renew_lease_refuses_a_task_that_left_running() {
+    String id = newClaimedTask();
+    apply(Transition.canceled(id), T0.plusSeconds(1));
+
+    assertThat(tx((Tx tx) -> tx.tasks().renewLease(WORKER, id, T0.plusSeconds(90)))).isFalse();
+    assertThat(find(id).leaseUntil()).isNull();
+  }
+
+  // ---- apply: StageReached ------------------------------------------------------------------
+
+  @Test
+  void stage_reached_moves_the_stage_and_stores_the_result() {
+    String id = newClaimedTask();
+    Instant now = T0.plusSeconds(3);
+
+    assertThat(apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("lyrics", "la la")), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(task.stage()).isEqualTo(Stage.TEXT);
+    assertThat(task.result()).isEqualTo(json("lyrics", "la la"));
+    assertThat(task.updatedAt()).isEqualTo(now);
+    assertThat(task.leaseOwner()).isEqualTo(WORKER);
+  }
+
+  @Test
+  void stage_reached_loses_when_the_stage_already_moved() {
+    String id = newClaimedTask();
+    apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("lyrics", "one")), T0.plusSeconds(1));
+
+    assertThat(apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.FIRST, json("lyrics", "two")), T0.plusSeconds(2)))
+        .isFalse();
+
+    Task task = find(id);
+    assertThat(task.stage()).isEqualTo(Stage.TEXT);
+    assertThat(task.result()).isEqualTo(json("lyrics", "one"));
+    assertThat(task.updatedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void stage_reached_loses_when_the_lease_was_taken_by_another_worker() {
+    String id = newTaskReclaimedByOtherWorker();
+
+    assertThat(apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("a", "b")), T0.plusSeconds(40)))
+        .isFalse();
+    assertThat(find(id).stage()).isEqualTo(Stage.NONE);
+  }
+
+  @Test
+  void stage_reached_loses_when_the_task_is_not_running() {
+    Task task = newQueuedTask(account, T0);
+
+    assertThat(apply(Transition.stageReached(task.id(), WORKER, Stage.NONE, Stage.TEXT, json("a", "b")), T0)).isFalse();
+    assertThat(find(task.id())).isEqualTo(task);
+  }
+
+  // ---- apply: Succeeded ---------------------------------------------------------------------
+
+  @Test
+  void succeeded_finishes_the_task_and_clears_the_lease() {
+    String id = newClaimedTask();
+    Instant now = T0.plusSeconds(5);
+
+    assertThat(apply(Transition.succeeded(id, WORKER, json("clips", "two")), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(task.stage()).isEqualTo(Stage.COMPLETE);
+    assertThat(task.result()).isEqualTo(json("clips", "two"));
+    assertThat(task.finishedAt()).isEqualTo(now);
+    assertThat(task.updatedAt()).isEqualTo(now);
+    assertThat(task.leaseOwner()).isNull();
+    assertThat(task.leaseUntil()).isNull();
+  }
+
+  @Test
+  void succeeded_loses_when_lease_was_taken_by_another_worker() {
+    String id = newTaskReclaimedByOtherWorker();
+
+    assertThat(apply(Transition.succeeded(id, WORKER, json("clips", "two")), T0.plusSeconds(40))).isFalse();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(task.leaseOwner()).isEqualTo(OTHER_WORKER);
+    assertThat(task.result()).isNull();
+  }
+
+  @Test
+  void succeeded_loses_when_the_task_was_canceled() {
+    String id = newClaimedTask();
+    apply(Transition.canceled(id), T0.plusSeconds(1));
+
+    assertThat(apply(Transition.succeeded(id, WORKER, json("clips", "two")), T0.plusSeconds(2))).isFalse();
+    assertThat(find(id).status()).isEqualTo(TaskStatus.CANCELED);
+  }
+
+  // ---- apply: Failed ------------------------------------------------------------------------
+
+  @Test
+  void failed_by_worker_records_code_and_message_and_clears_the_lease() {
+    String id = newClaimedTask();
+    Instant now = T0.plusSeconds(7);
+
+    assertThat(apply(Transition.failedByWorker(id, WORKER, FailureCode.DOWNLOAD_FAILED, "upload url 404"), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(task.errorCode()).isEqualTo("DOWNLOAD_FAILED");
+    assertThat(task.errorMessage()).isEqualTo("upload url 404");
+    assertThat(task.finishedAt()).isEqualTo(now);
+    assertThat(task.updatedAt()).isEqualTo(now);
+    assertThat(task.leaseOwner()).isNull();
+    assertThat(task.leaseUntil()).isNull();
+  }
+
+  @Test
+  void failed_by_worker_loses_when_the_lease_belongs_to_another_worker() {
+    String id = newTaskReclaimedByOtherWorker();
+
+    assertThat(apply(Transition.failedByWorker(id, WORKER, FailureCode.INTERNAL, "boom"), T0.plusSeconds(40))).isFalse();
+    assertThat(find(id).status()).isEqualTo(TaskStatus.RUNNING);
+  }
+
+  @Test
+  void failed_by_worker_loses_on_a_queued_task_nobody_holds() {
+    Task task = newQueuedTask(account, T0);
+
+    assertThat(apply(Transition.failedByWorker(task.id(), WORKER, FailureCode.INTERNAL, "boom"), T0)).isFalse();
+    assertThat(find(task.id()).status()).isEqualTo(TaskStatus.QUEUED);
+  }
+
+  @Test
+  void failed_without_owner_fails_queued_and_running_tasks() {
+    Task queued = newQueuedTask(account, T0.plusSeconds(60));
+    String running = newClaimedTask();
+    Instant now = T0.plusSeconds(2);
+
+    assertThat(apply(Transition.failed(queued.id(), FailureCode.SENSITIVE_CONTENT, "blocked", "moderation"), now)).isTrue();
+    assertThat(apply(Transition.failed(running, FailureCode.TIMEOUT, "gave up", "reaper"), now)).isTrue();
+
+    assertThat(find(queued.id()).status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(find(queued.id()).errorCode()).isEqualTo("SENSITIVE_CONTENT");
+    Task task = find(running);
+    assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(task.errorCode()).isEqualTo("TIMEOUT");
+    assertThat(task.finishedAt()).isEqualTo(now);
+    assertThat(task.leaseOwner()).isNull();
+  }
+
+  @Test
+  void failed_loses_on_a_finished_task() {
+    String id = newClaimedTask();
+    apply(Transition.succeeded(id, WORKER, json("clips", "one")), T0.plusSeconds(1));
+
+    assertThat(apply(Transition.failed(id, FailureCode.INTERNAL, "late", "reaper"), T0.plusSeconds(2))).isFalse();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(task.errorCode()).isNull();
+    assertThat(task.finishedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  // ---- apply: Canceled ----------------------------------------------------------------------
+
+  @Test
+  void canceled_cancels_queued_and_running_tasks() {
+    Task queued = newQueuedTask(account, T0.plusSeconds(60));
+    String running = newClaimedTask();
+    Instant now = T0.plusSeconds(4);
+
+    assertThat(apply(Transition.canceled(queued.id()), now)).isTrue();
+    assertThat(apply(Transition.canceled(running), now)).isTrue();
+
+    for (String id : List.of(queued.id(), running)) {
+      Task task = find(id);
+      assertThat(task.status()).isEqualTo(TaskStatus.CANCELED);
+      assertThat(task.finishedAt()).isEqualTo(now);
+      assertThat(task.updatedAt()).isEqualTo(now);
+      assertThat(task.leaseOwner()).isNull();
+      assertThat(task.leaseUntil()).isNull();
+    }
+  }
+
+  @Test
+  void canceled_loses_on_a_finished_task() {
+    Task task = newQueuedTask(account, T0);
+    apply(Transition.failed(task.id(), FailureCode.INVALID_INPUT, "bad", "test"), T0.plusSeconds(1));
+
+    assertThat(apply(Transition.canceled(task.id()), T0.plusSeconds(2))).isFalse();
+    assertThat(find(task.id()).status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(find(task.id()).updatedAt()).isEqualTo(T0.plusSeconds(1));
+  }
+
+  @Test
+  void apply_loses_for_an_unknown_task() {
+    assertThat(apply(Transition.canceled(TaskIds.newId()), T0)).isFalse();
+  }
+
+  // ---- apply: RetryLater --------------------------------------------------------------------
+
+  @Test
+  void retry_later_requeues_with_the_error_and_releases_the_lease() {
+    String id = newClaimedTask();
+    apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("lyrics", "la")), T0.plusSeconds(1));
+    Instant now = T0.plusSeconds(2);
+    Instant retryAt = T0.plusSeconds(60);
+
+    assertThat(apply(Transition.retryLater(id, WORKER, retryAt, "java.io.IOException: reset"), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(task.stage()).as("a resumed run picks up where it was").isEqualTo(Stage.TEXT);
+    assertThat(task.nextRunAt()).isEqualTo(retryAt);
+    assertThat(task.leaseOwner()).isNull();
+    assertThat(task.leaseUntil()).isNull();
+    assertThat(task.attempts()).isEqualTo(1);
+    assertThat(task.updatedAt()).isEqualTo(now);
+    assertThat(lastError(id)).isEqualTo("java.io.IOException: reset");
+    assertThat(claim(OTHER_WORKER, retryAt.minusMillis(1), 10)).isEmpty();
+    assertThat(claim(OTHER_WORKER, retryAt, 10)).extracting(Task::attempts).containsExactly(2);
+  }
+
+  @Test
+  void retry_later_loses_when_the_lease_was_taken_by_another_worker() {
+    String id = newTaskReclaimedByOtherWorker();
+
+    assertThat(apply(Transition.retryLater(id, WORKER, T0.plusSeconds(90), "boom"), T0.plusSeconds(40))).isFalse();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(task.leaseOwner()).isEqualTo(OTHER_WORKER);
+    assertThat(lastError(id)).isNull();
+  }
+
+  // ---- nextDueAt ----------------------------------------------------------------------------
+
+  @Test
+  void next_due_at_is_empty_without_queued_or_running_tasks() {
+    Task task = newQueuedTask(account, T0);
+    apply(Transition.canceled(task.id()), T0);
+
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).isEmpty();
+  }
+
+  @Test
+  void next_due_at_is_the_earliest_of_queued_next_run_and_running_lease() {
+    newQueuedTask(account, T0.plusSeconds(100));
+    String running = newClaimedTask(); // lease until T0 + 30 s
+
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plus(LEASE));
+
+    apply(Transition.succeeded(running, WORKER, json("a", "b")), T0.plusSeconds(1));
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plusSeconds(100));
+
+    newQueuedTask(account, T0.plusSeconds(50));
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plusSeconds(50));
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  List<Task> claim(String owner, Instant now, int limit) {
+    return tx(tx -> tx.tasks().claimDue(owner, now, now.plus(LEASE), limit));
+  }
+
+  boolean apply(Transition transition, Instant now) {
+    return tx(tx -> tx.tasks().apply(transition, now));
+  }
+
+  Task find(String id) {
+    Optional<Task> task = tx(tx -> tx.tasks().find(id));
+    assertThat(task).as("task " + id).isPresent();
+    return task.get();
+  }
+
+  /** A task claimed by WORKER at T0, its lease until T0 + 30 s. */
+  String newClaimedTask() {
+    Task task = newQueuedTask(account, T0);
+    List<Task> claimed = claim(WORKER, T0, 1);
+    assertThat(claimed).extracting(Task::id).containsExactly(task.id());
+    return task.id();
+  }
+
+  /** A task WORKER claimed at T0, whose lease expired and which OTHER_WORKER then claimed. */
+  String newTaskReclaimedByOtherWorker() {
+    String id = newClaimedTask();
+    assertThat(claim(OTHER_WORKER, T0.plus(LEASE).plusSeconds(1), 1)).extracting(Task::id).containsExactly(id);
+    return id;
+  }
+
+  /** {@code last_error} is not part of {@link Task}; read it directly. */
+  String lastError(String id) {
+    return database
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT last_error FROM task WHERE id = :id").bind("id", id).mapTo(String.class).one());
+  }
+
+  static Task withStatus(Task t, TaskStatus status, Instant finishedAt) {
+    return new Task(
+        t.id(), t.accountId(), t.apiKeyId(), t.kind(), t.dialect(), t.route(), t.provider(), status, t.stage(),
+        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
+        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), finishedAt);
+  }
+}

@@ -1,0 +1,104 @@
+package io.backbeat.storage.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.backbeat.core.account.Account;
+import io.backbeat.core.store.Tx;
+import io.backbeat.core.event.TaskEvent;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.webhook.WebhookDelivery;
+import org.junit.jupiter.api.Test;
+
+/** One transaction per call: all of it commits, or none of it. */
+abstract class TransactorContract extends StoreContract {
+
+  @Test
+  void work_result_is_returned_and_its_writes_are_committed() {
+    Account account = new Account("acct_1", "one", "whsec_1", T0);
+
+    String result =
+        tx(
+            tx -> {
+              tx.accounts().insertAccount(account);
+              return "done";
+            });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(tx((Tx tx) -> tx.accounts().findAccount("acct_1"))).contains(account);
+  }
+
+  @Test
+  void stores_of_one_tx_share_its_transaction() {
+    Account account = new Account("acct_1", "one", "whsec_1", T0);
+    Task task = queuedTask(account, T0);
+
+    // the task's foreign key sees the account only if both writes run on one connection
+    Task found =
+        tx(
+            tx -> {
+              tx.accounts().insertAccount(account);
+              tx.tasks().insert(task);
+              tx.events().append(new TaskEvent(0, task.id(), account.id(), task.status(), task.stage(), "created", T0));
+              return tx.tasks().find(task.id()).orElseThrow();
+            });
+
+    assertThat(found).isEqualTo(task);
+  }
+
+  @Test
+  void an_exception_rolls_back_every_write_and_propagates_unchanged() {
+    Account account = new Account("acct_1", "one", "whsec_1", T0);
+    Task task = queuedTask(account, T0);
+    IllegalStateException failure = new IllegalStateException("credit hold refused");
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                inTx(
+                    tx -> {
+                      tx.accounts().insertAccount(account);
+                      tx.tasks().insert(task);
+                      tx.events().append(new TaskEvent(0, task.id(), account.id(), task.status(), task.stage(), "created", T0));
+                      tx.webhooks()
+                          .enqueue(WebhookDelivery.pending("msg_1", task.id(), account.id(), "https://x.test", "e", "{}", T0));
+                      throw failure;
+                    }));
+
+    assertThat(thrown).isSameAs(failure);
+    assertThat(tx((Tx tx) -> tx.accounts().countAccounts())).isZero();
+    assertThat(tx((Tx tx) -> tx.tasks().find(task.id()))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.events().forTask(task.id()))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.webhooks().find("msg_1"))).isEmpty();
+  }
+
+  @Test
+  void a_failing_statement_rolls_back_the_earlier_writes() {
+    Account account = new Account("acct_1", "one", "whsec_1", T0);
+    Account sameName = new Account("acct_2", "one", "whsec_2", T0);
+
+    assertThatThrownBy(
+            () ->
+                inTx(
+                    tx -> {
+                      tx.accounts().insertAccount(account);
+                      tx.accounts().insertAccount(sameName); // account_name_unique
+                    }))
+        .hasMessageContaining("account");
+
+    assertThat(tx((Tx tx) -> tx.accounts().countAccounts())).isZero();
+    // and the pooled connection is usable again
+    inTx(tx -> tx.accounts().insertAccount(account));
+    assertThat(tx((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(1);
+  }
+
+  @Test
+  void a_nested_transaction_is_refused_instead_of_waiting_for_the_outer_lock() {
+    Throwable thrown = catchThrowable(() -> tx(outer -> tx(inner -> inner.accounts().countAccounts())));
+
+    assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+    // the refusal does not poison the thread
+    assertThat(tx((Tx tx) -> tx.accounts().countAccounts())).isZero();
+  }
+}
