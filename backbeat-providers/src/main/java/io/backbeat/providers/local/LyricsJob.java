@@ -1,0 +1,32 @@
+package io.backbeat.providers.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.provider.TaskContext;
+import io.backbeat.core.task.Task;
+import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsWriter;
+import java.util.List;
+
+/** LYRICS: two titled, sectioned variants from the prompt. Result: {@code {"lyrics":[{title,text}…]}}. */
+public final class LyricsJob implements LocalJob {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final LyricsWriter writer;
+
+  public LyricsJob(LyricsWriter writer) {
+    this.writer = writer;
+  }
+
+  @Override
+  public void run(Task task, TaskContext context) {
+    String prompt = task.request().path("prompt").asText();
+    List<Lyrics> variants = writer.write(prompt, LocalProvider.seedOf(task));
+    ObjectNode result = MAPPER.createObjectNode();
+    ArrayNode lyrics = result.putArray("lyrics");
+    for (Lyrics variant : variants) {
+      lyrics.addObject().put("title", variant.title()).put("text", variant.text());
+    }
+    context.succeed(result);
+  }
+}

@@ -1,0 +1,250 @@
+package io.backbeat.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.account.AccountService;
+import io.backbeat.core.asset.AssetStore;
+import io.backbeat.core.error.BackbeatError;
+import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.http.EgressHttpClient;
+import io.backbeat.core.http.EgressPolicy;
+import io.backbeat.core.http.EgressWebhookTransport;
+import io.backbeat.core.loop.BackgroundLoop;
+import io.backbeat.core.provider.Provider;
+import io.backbeat.core.queue.Dispatcher;
+import io.backbeat.core.store.Transactor;
+import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.service.TaskService;
+import io.backbeat.core.webhook.CallbackRenderer;
+import io.backbeat.core.webhook.WebhookDispatcher;
+import io.backbeat.engine.lyrics.LyricsWriter;
+import io.backbeat.providers.local.LocalProvider;
+import io.backbeat.providers.local.LyricsJob;
+import io.backbeat.server.assets.AssetRoutes;
+import io.backbeat.server.config.BackbeatConfig;
+import io.backbeat.server.dialect.nativeapi.NativeDialect;
+import io.backbeat.server.dialect.suno.SunoDialect;
+import io.backbeat.server.http.AssetUrls;
+import io.backbeat.server.http.CallbackUrlGuard;
+import io.backbeat.server.http.Dialect;
+import io.backbeat.server.http.TaskCreation;
+import io.backbeat.core.moderation.BlockedTermsPolicy;
+import io.backbeat.core.moderation.ContentPolicy;
+import io.backbeat.core.ratelimit.RateLimiter;
+import io.backbeat.server.logging.Redactor;
+import io.backbeat.server.ops.OpsRoutes;
+import io.backbeat.server.ops.TaskMetrics;
+import io.backbeat.storage.Database;
+import io.backbeat.storage.asset.fs.FsAssetStore;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens storage, builds the services, the one list of providers and the
+ * dialects, and owns the HTTP server and the background loops.
+ */
+public final class BackbeatApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BackbeatApp.class);
+
+  private final BackbeatConfig config;
+  private final Database database;
+  private final AssetStore assets;
+  private final AccountService accounts;
+  private final TaskService tasks;
+  private final Dispatcher dispatcher;
+  private final EgressHttpClient egressClient;
+  private final BackgroundLoop dispatchLoop;
+  private final BackgroundLoop heartbeatLoop;
+  private final BackgroundLoop webhookLoop;
+  private final PrometheusMeterRegistry metrics;
+  private final List<Dialect> dialects;
+  private final Javalin http;
+  private volatile String baseUrl;
+
+  private BackbeatApp(BackbeatConfig config) throws IOException {
+    this.config = requireNonNull(config, "config is null");
+    InstantSource clock = InstantSource.system();
+    String node = nodeId();
+
+    Files.createDirectories(config.storage().dataDir());
+    this.database = Database.open(config.storage().databaseUrl());
+    Transactor transactor = database.transactor();
+    this.assets = new FsAssetStore(config.storage().assetsDir());
+    this.accounts = new AccountService(transactor, clock);
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+
+    this.egressClient = new EgressHttpClient(EgressPolicy.defaults(config.egress().allowPrivate()));
+    CallbackUrlGuard callbackUrls = new CallbackUrlGuard(egressClient.guard());
+    AssetUrls assetUrls = new AssetUrls(() -> baseUrl);
+
+    List<Provider> providers = providers(config);
+    for (Provider provider : providers) {
+      LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
+    }
+
+    // Dialects render callbacks, so the task service needs their renderers; the renderers need the
+    // task service only at request time, hence this two-step wiring.
+    Map<String, CallbackRenderer> renderers = new HashMap<>();
+    ContentPolicy policy =
+        config.policy().blockedTerms().isEmpty() ? ContentPolicy.ALLOW_ALL : new BlockedTermsPolicy(config.policy().blockedTerms());
+    this.tasks = new TaskService(transactor, clock, providers, renderers, config.policy().prices(), policy);
+    TaskCreation creation =
+        new TaskCreation(tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys());
+    this.dialects = List.of(new SunoDialect(tasks, creation, callbackUrls, assetUrls), new NativeDialect(accounts));
+    for (Dialect dialect : dialects) {
+      renderers.put(dialect.name(), dialect.callbackRenderer());
+    }
+
+    this.dispatcher = new Dispatcher(tasks, transactor, providers, assets, clock, config.workers(), node);
+    this.dispatchLoop = new BackgroundLoop("dispatcher", Duration.ofSeconds(5), dispatcher::runOnce);
+    this.heartbeatLoop = new BackgroundLoop("lease-heartbeat", config.workers().lease().dividedBy(3), dispatcher::renewLeases);
+    WebhookDispatcher webhooks =
+        new WebhookDispatcher(
+            transactor, new EgressWebhookTransport(egressClient), config.webhooks().retrySchedule(), config.webhooks().timeout(), clock, node);
+    this.webhookLoop = new BackgroundLoop("webhooks", Duration.ofSeconds(5), webhooks::runOnce);
+
+    tasks.addListener(dispatcher);
+    tasks.addListener(new TaskMetrics(metrics));
+    tasks.addListener(
+        event -> {
+          // a finished or rescheduled task frees a slot or needs a new claim
+          if (event.status().isTerminal() || event.status() == TaskStatus.QUEUED) {
+            dispatchLoop.wake();
+          }
+        });
+    tasks.onInsert(dispatchLoop::wake);
+    tasks.onOutbox(webhookLoop::wake);
+
+    this.http = Javalin.create(cfg -> {
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      cfg.http.compressionStrategy = CompressionStrategy.NONE;
+      cfg.http.prefer405over404 = true;
+      cfg.jetty.host = config.server().host();
+      cfg.requestLogger.http(
+          (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+      new OpsRoutes(database::isReady, metrics).register(cfg.routes);
+      new AssetRoutes(assets).register(cfg.routes);
+      for (Dialect dialect : dialects) {
+        cfg.routes.before(dialect.pathPrefix() + "*", new io.backbeat.server.http.Auth(accounts)::require);
+        dialect.registerRoutes(cfg.routes);
+      }
+      cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        renderError(ctx, new BackbeatException(BackbeatError.INTERNAL, "internal error; it has been logged"));
+      });
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null) {
+          renderError(ctx, BackbeatException.notFound("no route " + ctx.method() + " " + ctx.path()));
+        }
+      });
+      cfg.routes.error(405, ctx -> {
+        if (ctx.result() == null) {
+          renderError(ctx, BackbeatException.invalid("method " + ctx.method() + " is not allowed on " + ctx.path()));
+          ctx.status(405);
+        }
+      });
+    });
+  }
+
+  /** Builds the app (opens and migrates the database) without starting anything. */
+  public static BackbeatApp create(BackbeatConfig config) throws IOException {
+    return new BackbeatApp(config);
+  }
+
+  /** The one list of providers: the local studio engine runs every kind it supports. */
+  private static List<Provider> providers(BackbeatConfig config) {
+    Map<TaskKind, io.backbeat.providers.local.LocalJob> jobs = new HashMap<>();
+    jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
+    return List.of(new LocalProvider(jobs));
+  }
+
+  public BackbeatApp start() {
+    http.start(config.server().port());
+    String configured = config.server().publicUrl();
+    baseUrl = configured != null ? configured : "http://localhost:" + http.port();
+    dispatchLoop.start();
+    heartbeatLoop.start();
+    webhookLoop.start();
+    LOG.info("Backbeat listening on port {} (public URL {})", http.port(), baseUrl);
+    return this;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  public AssetStore assets() {
+    return assets;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    dispatchLoop.stop();
+    heartbeatLoop.stop();
+    webhookLoop.stop();
+    egressClient.close();
+    database.close();
+  }
+
+  private void renderError(Context ctx, BackbeatException e) {
+    BackbeatException safe =
+        new BackbeatException(e.error(), Redactor.redact(e.getMessage()), e.retryAfter());
+    if (safe.retryAfter() != null) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, (safe.retryAfter().toMillis() + 999) / 1000)));
+    }
+    dialectFor(ctx.path()).renderError(ctx, safe);
+  }
+
+  private Dialect dialectFor(String path) {
+    for (Dialect dialect : dialects) {
+      if (path.startsWith(dialect.pathPrefix())) {
+        return dialect;
+      }
+    }
+    return dialects.get(0);
+  }
+
+  private static String nodeId() {
+    String pid = ManagementFactory.getRuntimeMXBean().getName();
+    return pid + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

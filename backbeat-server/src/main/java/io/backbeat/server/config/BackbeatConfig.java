@@ -1,0 +1,75 @@
+package io.backbeat.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.queue.DispatcherConfig;
+import io.backbeat.core.webhook.RetrySchedule;
+import io.backbeat.core.billing.PriceTable;
+import io.backbeat.server.http.RateLimits;
+import java.nio.file.Path;
+import java.util.List;
+import java.time.Duration;
+
+/**
+ * Everything the server is configured with, one record per concern. Built by {@link ConfigLoader}
+ * from built-in defaults, an optional YAML file and {@code BACKBEAT_*} environment variables.
+ */
+public record BackbeatConfig(
+    ServerConfig server,
+    StorageConfig storage,
+    WebhookConfig webhooks,
+    EgressConfig egress,
+    DispatcherConfig workers,
+    EngineConfig engine,
+    PolicyConfig policy,
+    RetentionConfig retention) {
+
+  public BackbeatConfig {
+    requireNonNull(server, "server is null");
+    requireNonNull(storage, "storage is null");
+    requireNonNull(webhooks, "webhooks is null");
+    requireNonNull(egress, "egress is null");
+    requireNonNull(workers, "workers is null");
+    requireNonNull(engine, "engine is null");
+    requireNonNull(policy, "policy is null");
+    requireNonNull(retention, "retention is null");
+  }
+
+  /**
+   * @param host the address to listen on
+   * @param publicUrl base of the URLs handed to clients (asset links); null = {@code http://localhost:<port>}
+   */
+  public record ServerConfig(String host, int port, String publicUrl) {}
+
+  /**
+   * @param dataDir where the SQLite file and the asset folder live by default
+   * @param databaseUrl JDBC URL (SQLite file by default; {@code jdbc:postgresql://…} for PostgreSQL)
+   */
+  public record StorageConfig(Path dataDir, String databaseUrl, Path assetsDir) {}
+
+  public record WebhookConfig(RetrySchedule retrySchedule, Duration timeout) {}
+
+  /** @param allowPrivate let callbacks and downloads reach loopback/private addresses (development, tests) */
+  public record EgressConfig(boolean allowPrivate) {}
+
+  /**
+   * @param prices credits per task kind (and model) for metered accounts
+   * @param rateLimits per-key create and poll limits
+   * @param blockedTerms words and phrases refused in prompts, lyrics, titles, styles and outputs
+   */
+  public record PolicyConfig(PriceTable prices, RateLimits rateLimits, List<String> blockedTerms) {
+    public PolicyConfig {
+      blockedTerms = List.copyOf(blockedTerms);
+    }
+  }
+
+  /**
+   * @param payloads how long a finished task keeps its request, payload and result
+   * @param assets how long a finished task's output files are kept
+   * @param idempotencyKeys how long an Idempotency-Key is remembered (at least 24 h)
+   */
+  public record RetentionConfig(Duration payloads, Duration assets, Duration idempotencyKeys) {}
+
+  /** @param soundFont a GM SoundFont (.sf2) for the local engine; null = the JDK's built-in bank */
+  public record EngineConfig(Path soundFont) {}
+}

@@ -1,0 +1,259 @@
+package io.backbeat.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.backbeat.core.queue.DispatcherConfig;
+import io.backbeat.core.billing.PriceTable;
+import io.backbeat.core.ratelimit.RateLimit;
+import io.backbeat.core.webhook.RetrySchedule;
+import io.backbeat.server.http.RateLimits;
+import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves each setting as: environment variable, else YAML key, else default. The YAML file is
+ * {@code BACKBEAT_CONFIG} if set, else {@code ./backbeat.yaml} if it exists. Every key is listed in
+ * the README.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> env;
+  private final JsonNode yaml;
+
+  private ConfigLoader(Map<String, String> env, JsonNode yaml) {
+    this.env = env;
+    this.yaml = yaml;
+  }
+
+  public static BackbeatConfig load() {
+    return load(System.getenv(), Path.of("."));
+  }
+
+  public static BackbeatConfig load(Map<String, String> env, Path workingDir) {
+    String file = env.get("BACKBEAT_CONFIG");
+    Path yamlPath = file != null && !file.isBlank() ? Path.of(file) : workingDir.resolve("backbeat.yaml");
+    JsonNode yaml = null;
+    if (Files.isRegularFile(yamlPath)) {
+      try {
+        yaml = new ObjectMapper(new YAMLFactory()).readTree(yamlPath.toFile());
+      } catch (IOException e) {
+        throw new ConfigException("cannot read config file " + yamlPath + ": " + e.getMessage());
+      }
+    } else if (file != null && !file.isBlank()) {
+      throw new ConfigException("BACKBEAT_CONFIG points to " + yamlPath + ", which does not exist");
+    }
+    return new ConfigLoader(env, yaml).build(workingDir);
+  }
+
+  private BackbeatConfig build(Path workingDir) {
+    int port = integer("BACKBEAT_PORT", "server.port", 8080);
+    if (port < 0 || port > 65535) {
+      throw new ConfigException("BACKBEAT_PORT must be between 0 and 65535, not " + port);
+    }
+    String host = string("BACKBEAT_HOST", "server.host", "0.0.0.0");
+    String publicUrl = string("BACKBEAT_PUBLIC_URL", "server.publicUrl", null);
+    if (publicUrl != null) {
+      publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    Path dataDir = workingDir.resolve(string("BACKBEAT_DATA", "storage.data", "./data")).normalize();
+    String dbUrl = string("BACKBEAT_DB_URL", "storage.databaseUrl", "jdbc:sqlite:" + dataDir.resolve("backbeat.db"));
+    String assets = string("BACKBEAT_ASSETS", "storage.assets", null);
+    Path assetsDir = assets != null ? workingDir.resolve(assets).normalize() : dataDir.resolve("assets");
+
+    RetrySchedule schedule =
+        RetrySchedule.parse(string("BACKBEAT_WEBHOOK_RETRY_SCHEDULE", "webhooks.retrySchedule", "5s,5m,30m,2h,5h,10h,10h"));
+    Duration webhookTimeout = duration("BACKBEAT_WEBHOOK_TIMEOUT", "webhooks.timeout", "15s");
+
+    boolean allowPrivate = bool("BACKBEAT_EGRESS_ALLOW_PRIVATE", "egress.allowPrivate", false);
+
+    DispatcherConfig workers =
+        new DispatcherConfig(
+            integer("BACKBEAT_WORKERS", "workers.max", DispatcherConfig.DEFAULT.maxWorkers()),
+            duration("BACKBEAT_LEASE", "workers.lease", "30s"),
+            integer("BACKBEAT_MAX_ATTEMPTS", "workers.maxAttempts", DispatcherConfig.DEFAULT.maxAttempts()),
+            duration("BACKBEAT_RETRY_BACKOFF", "workers.retryBackoff", "2s"));
+
+    String soundFont = string("BACKBEAT_SOUNDFONT", "engine.soundFont", null);
+    Path soundFontPath = soundFont != null ? workingDir.resolve(soundFont).normalize() : null;
+    if (soundFontPath != null && !Files.isRegularFile(soundFontPath)) {
+      throw new ConfigException("BACKBEAT_SOUNDFONT points to " + soundFontPath + ", which does not exist");
+    }
+
+    BackbeatConfig.PolicyConfig policy = new BackbeatConfig.PolicyConfig(prices(), rateLimits(), blockedTerms());
+
+    Duration idempotency = duration("BACKBEAT_IDEMPOTENCY_TTL", "retention.idempotencyKeys", "24h");
+    if (idempotency.compareTo(Duration.ofHours(24)) < 0) {
+      throw new ConfigException("BACKBEAT_IDEMPOTENCY_TTL (retention.idempotencyKeys) must be at least 24h: clients retry for a day");
+    }
+    BackbeatConfig.RetentionConfig retention =
+        new BackbeatConfig.RetentionConfig(
+            duration("BACKBEAT_RETENTION_PAYLOADS", "retention.payloads", "30d"),
+            duration("BACKBEAT_RETENTION_ASSETS", "retention.assets", "30d"),
+            idempotency);
+
+    return new BackbeatConfig(
+        new BackbeatConfig.ServerConfig(host, port, publicUrl),
+        new BackbeatConfig.StorageConfig(dataDir, dbUrl, assetsDir),
+        new BackbeatConfig.WebhookConfig(schedule, webhookTimeout),
+        new BackbeatConfig.EgressConfig(allowPrivate),
+        workers,
+        new BackbeatConfig.EngineConfig(soundFontPath),
+        policy,
+        retention);
+  }
+
+  /** {@code BACKBEAT_PRICES=SONG=10,SONG:V5=12,LYRICS=1}, or YAML {@code pricing: {SONG: 10}}; merged over the defaults. */
+  private PriceTable prices() {
+    Map<String, Long> prices = new java.util.TreeMap<>(PriceTable.DEFAULT.prices());
+    JsonNode node = yamlNode("pricing");
+    if (node != null && node.isObject()) {
+      node.fields().forEachRemaining(e -> prices.put(e.getKey(), priceValue(e.getKey(), e.getValue().asText())));
+    }
+    String env = this.env.get("BACKBEAT_PRICES");
+    if (env != null && !env.isBlank()) {
+      for (String pair : env.split(",")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length != 2) {
+          throw new ConfigException("BACKBEAT_PRICES must look like SONG=10,LYRICS=1, not '" + pair + "'");
+        }
+        prices.put(kv[0].strip(), priceValue(kv[0].strip(), kv[1].strip()));
+      }
+    }
+    try {
+      return new PriceTable(prices);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("pricing: " + e.getMessage());
+    }
+  }
+
+  private static long priceValue(String key, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException("price of " + key + " must be a whole number of credits, not '" + value + "'");
+    }
+  }
+
+  /** {@code BACKBEAT_RATE_CREATE=100/20} (burst/per second), YAML {@code rateLimits.create.burst|perSecond}, and per key id. */
+  private RateLimits rateLimits() {
+    RateLimit create = rate("BACKBEAT_RATE_CREATE", "rateLimits.create", RateLimits.DEFAULT.create());
+    RateLimit poll = rate("BACKBEAT_RATE_POLL", "rateLimits.poll", RateLimits.DEFAULT.poll());
+    Map<String, RateLimits.Override> perKey = new java.util.HashMap<>();
+    JsonNode keys = yamlNode("rateLimits.keys");
+    if (keys != null && keys.isObject()) {
+      keys.fields().forEachRemaining(e -> perKey.put(
+          e.getKey(),
+          new RateLimits.Override(rateNode(e.getValue().get("create"), "rateLimits.keys." + e.getKey() + ".create"),
+              rateNode(e.getValue().get("poll"), "rateLimits.keys." + e.getKey() + ".poll"))));
+    }
+    return new RateLimits(create, poll, perKey);
+  }
+
+  private RateLimit rate(String envName, String yamlPath, RateLimit fallback) {
+    String value = env.get(envName);
+    if (value != null && !value.isBlank()) {
+      String[] parts = value.split("/");
+      try {
+        return new RateLimit(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+      } catch (RuntimeException e) {
+        throw new ConfigException(envName + " must look like 100/20 (burst/per second), not '" + value + "'");
+      }
+    }
+    RateLimit fromYaml = rateNode(yamlNode(yamlPath), yamlPath);
+    return fromYaml != null ? fromYaml : fallback;
+  }
+
+  private static RateLimit rateNode(JsonNode node, String path) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    try {
+      return new RateLimit(node.path("burst").asDouble(), node.path("perSecond").asDouble());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(path + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code BACKBEAT_BLOCKED_TERMS=a,b c}, or YAML {@code moderation.blockedTerms: [a, "b c"]}. */
+  private List<String> blockedTerms() {
+    List<String> terms = new java.util.ArrayList<>();
+    JsonNode node = yamlNode("moderation.blockedTerms");
+    if (node != null && node.isArray()) {
+      node.forEach(t -> terms.add(t.asText()));
+    }
+    String env = this.env.get("BACKBEAT_BLOCKED_TERMS");
+    if (env != null && !env.isBlank()) {
+      for (String t : env.split(",")) {
+        if (!t.isBlank()) {
+          terms.add(t.strip());
+        }
+      }
+    }
+    return terms;
+  }
+
+  private String string(String envName, String yamlPath, String fallback) {
+    String value = env.get(envName);
+    if (value != null && !value.isBlank()) {
+      return value.strip();
+    }
+    JsonNode node = yamlNode(yamlPath);
+    if (node != null && !node.isNull() && !node.isContainerNode()) {
+      return node.asText();
+    }
+    return fallback;
+  }
+
+  private int integer(String envName, String yamlPath, int fallback) {
+    String value = string(envName, yamlPath, null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(envName + " (" + yamlPath + ") must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private boolean bool(String envName, String yamlPath, boolean fallback) {
+    String value = string(envName, yamlPath, null);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> true;
+      case "false", "0", "no", "off" -> false;
+      default -> throw new ConfigException(envName + " (" + yamlPath + ") must be true or false, not '" + value + "'");
+    };
+  }
+
+  private Duration duration(String envName, String yamlPath, String fallback) {
+    String value = string(envName, yamlPath, fallback);
+    try {
+      return RetrySchedule.parseDuration(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(envName + " (" + yamlPath + "): " + e.getMessage());
+    }
+  }
+
+  private JsonNode yamlNode(String dottedPath) {
+    if (yaml == null) {
+      return null;
+    }
+    JsonNode node = yaml;
+    for (String part : dottedPath.split("\\.")) {
+      node = node.get(part);
+      if (node == null) {
+        return null;
+      }
+    }
+    return node;
+  }
+}

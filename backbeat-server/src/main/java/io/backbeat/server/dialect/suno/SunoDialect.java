@@ -1,0 +1,158 @@
+package io.backbeat.server.dialect.suno;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.task.FailureCode;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.service.TaskService;
+import io.backbeat.core.webhook.CallbackRenderer;
+import io.backbeat.server.http.AssetUrls;
+import io.backbeat.server.http.Auth;
+import io.backbeat.server.http.CallbackUrlCheck;
+import io.backbeat.server.http.Dialect;
+import io.backbeat.server.http.Fields;
+import io.backbeat.server.http.Json;
+import io.backbeat.server.http.TaskCreation;
+import io.backbeat.core.task.service.NewTask;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * The Suno-compatible AI Music surface ({@code /suno/*}, contract-music.md). Every answer is the
+ * envelope {@code {"code", "msg", "data"}}.
+ */
+public final class SunoDialect implements Dialect {
+  public static final String NAME = "suno";
+
+  private final TaskService tasks;
+  private final TaskCreation creation;
+  private final CallbackUrlCheck callbackUrlCheck;
+  private final AssetUrls assetUrls;
+  private final SunoLyrics lyrics;
+  private final SunoGenerate generate;
+  private final SunoMusic music;
+
+  public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
+    this.tasks = requireNonNull(tasks, "tasks is null");
+    this.creation = requireNonNull(creation, "creation is null");
+    this.callbackUrlCheck = requireNonNull(callbackUrlCheck, "callbackUrlCheck is null");
+    this.assetUrls = requireNonNull(assetUrls, "assetUrls is null");
+    this.lyrics = new SunoLyrics(this);
+    this.generate = new SunoGenerate(this);
+    this.music = new SunoMusic(this);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String pathPrefix() {
+    return "/suno/";
+  }
+
+  @Override
+  public void registerRoutes(RoutesConfig routes) {
+    routes.post("/suno/generate", generate::create);
+    routes.get("/suno/query/task", music::query);
+    routes.post("/suno/generate-lyrics", lyrics::create);
+    routes.get("/suno/query/lyrics", lyrics::query);
+  }
+
+  @Override
+  public void renderError(Context ctx, BackbeatException error) {
+    SunoErrors.Code code = SunoErrors.of(error.error());
+    ObjectNode body = Json.object().put("code", code.code()).put("msg", error.getMessage());
+    body.putNull("data");
+    ctx.status(code.httpStatus()).contentType("application/json").result(Json.write(body));
+  }
+
+  @Override
+  public CallbackRenderer callbackRenderer() {
+    return (task, transition) ->
+        switch (task.route()) {
+          case SunoLyrics.ROUTE -> lyrics.callbacks(task, transition);
+          case SunoMusic.ROUTE -> music.callbacks(task, transition);
+          default -> List.of();
+        };
+  }
+
+  TaskService tasks() {
+    return tasks;
+  }
+
+  AssetUrls assetUrls() {
+    return assetUrls;
+  }
+
+  /** Reads and checks {@code callBackUrl} (required by every async Suno route). */
+  String callbackUrl(ObjectNode body) {
+    String url = Fields.requiredString(body, "callBackUrl");
+    if (url.length() > 2048) {
+      throw BackbeatException.invalid("callBackUrl must be at most 2048 characters");
+    }
+    return callbackUrlCheck.check("callBackUrl", url.strip());
+  }
+
+  /** The body as received, kept for support; it holds no secrets (auth travels in headers). */
+  ObjectNode originalPayload(ObjectNode body) {
+    return body.deepCopy();
+  }
+
+  /** Suno's {@code param}: the request's parameters as a JSON string, without the callback URL. */
+  String param(Task task) {
+    ObjectNode param = task.originalPayload() != null ? task.originalPayload().deepCopy() : Json.object();
+    param.remove("callBackUrl");
+    return Json.write(param);
+  }
+
+  /** Creates through the shared path (rate limit, Idempotency-Key, credits) and answers {@code {code:200,…,data:{taskId}}}. */
+  void create(Context ctx, String route, NewTask spec) {
+    creation.create(ctx, "POST " + route, spec, task -> Json.write(envelope(Json.object().put("taskId", task.id()))));
+  }
+
+  private static ObjectNode envelope(ObjectNode data) {
+    ObjectNode body = Json.object().put("code", 200).put("msg", "success");
+    body.set("data", data);
+    return body;
+  }
+
+  void writeSuccess(Context ctx, ObjectNode data) {
+    ctx.status(200).contentType("application/json").result(Json.write(envelope(data)));
+  }
+
+  /** The caller's task for a query route, or a 404 that says where to look instead. */
+  Task findForQuery(Context ctx, String route, String path) {
+    String taskId = ctx.queryParam("taskId");
+    if (taskId == null || taskId.isBlank()) {
+      throw BackbeatException.invalid("taskId is required as a query parameter: " + path + "?taskId=<taskId>");
+    }
+    creation.checkPoll(Auth.principal(ctx), taskId.strip());
+    Task task =
+        tasks.find(Auth.principal(ctx).accountId(), taskId.strip())
+            .orElseThrow(() -> BackbeatException.notFound("no task with taskId '" + taskId.strip() + "'"));
+    if (!task.route().equals(route)) {
+      throw BackbeatException.notFound("task '" + task.id() + "' is not polled at " + path);
+    }
+    return task;
+  }
+
+  /** {@code errorCode}/{@code errorMessage}: null unless the task failed or was canceled. */
+  void putError(ObjectNode data, Task task) {
+    if (task.status() == TaskStatus.FAILED) {
+      data.put("errorCode", SunoErrors.failureCode(FailureCode.valueOf(task.errorCode())));
+      data.put("errorMessage", task.errorMessage());
+    } else if (task.status() == TaskStatus.CANCELED) {
+      data.put("errorCode", 400);
+      data.put("errorMessage", "task was canceled");
+    } else {
+      data.putNull("errorCode");
+      data.putNull("errorMessage");
+    }
+  }
+}

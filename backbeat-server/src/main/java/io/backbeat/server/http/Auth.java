@@ -1,0 +1,40 @@
+package io.backbeat.server.http;
+
+import io.backbeat.core.account.AccountService;
+import io.backbeat.core.account.Principal;
+import io.backbeat.core.error.BackbeatError;
+import io.backbeat.core.error.BackbeatException;
+import io.javalin.http.Context;
+
+/** Bearer authentication for API routes; the principal is kept on the request. */
+public final class Auth {
+  private static final String ATTRIBUTE = "backbeat.principal";
+  private final AccountService accounts;
+
+  public Auth(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  /** A before-handler: authenticates or throws UNAUTHORIZED (rendered by the dialect). */
+  public void require(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw new BackbeatException(BackbeatError.UNAUTHORIZED, "missing Authorization header; send 'Authorization: Bearer <API key>'");
+    }
+    String[] parts = header.strip().split("\\s+", 2);
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+      throw new BackbeatException(BackbeatError.UNAUTHORIZED, "Authorization header must be 'Bearer <API key>'");
+    }
+    Principal principal =
+        accounts.authenticate(parts[1]).orElseThrow(() -> new BackbeatException(BackbeatError.UNAUTHORIZED, "invalid API key"));
+    ctx.attribute(ATTRIBUTE, principal);
+  }
+
+  public static Principal principal(Context ctx) {
+    Principal principal = ctx.attribute(ATTRIBUTE);
+    if (principal == null) {
+      throw new IllegalStateException("route is not behind Auth.require; this is a bug");
+    }
+    return principal;
+  }
+}
