@@ -10,6 +10,7 @@ import io.backbeat.core.http.EgressHttpClient;
 import io.backbeat.core.http.EgressPolicy;
 import io.backbeat.core.http.EgressWebhookTransport;
 import io.backbeat.core.loop.BackgroundLoop;
+import io.backbeat.core.retention.RetentionJob;
 import io.backbeat.core.provider.Provider;
 import io.backbeat.core.queue.Dispatcher;
 import io.backbeat.core.store.Transactor;
@@ -24,6 +25,9 @@ import io.backbeat.providers.local.LyricsJob;
 import io.backbeat.server.assets.AssetRoutes;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.dialect.nativeapi.NativeDialect;
+import io.backbeat.server.live.LiveEvents;
+import io.backbeat.core.task.service.TaskQueries;
+import io.backbeat.core.billing.CreditService;
 import io.backbeat.server.dialect.suno.SunoDialect;
 import io.backbeat.server.http.AssetUrls;
 import io.backbeat.server.http.CallbackUrlGuard;
@@ -73,7 +77,9 @@ public final class BackbeatApp implements AutoCloseable {
   private final BackgroundLoop dispatchLoop;
   private final BackgroundLoop heartbeatLoop;
   private final BackgroundLoop webhookLoop;
+  private final BackgroundLoop retentionLoop;
   private final PrometheusMeterRegistry metrics;
+  private final LiveEvents live;
   private final List<Dialect> dialects;
   private final Javalin http;
   private volatile String baseUrl;
@@ -109,7 +115,12 @@ public final class BackbeatApp implements AutoCloseable {
     this.tasks = new TaskService(transactor, clock, providers, renderers, config.policy().prices(), policy);
     TaskCreation creation =
         new TaskCreation(tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys());
-    this.dialects = List.of(new SunoDialect(tasks, creation, callbackUrls, assetUrls), new NativeDialect(accounts));
+    this.live = new LiveEvents();
+    this.dialects =
+        List.of(
+            new SunoDialect(tasks, creation, callbackUrls, assetUrls),
+            new NativeDialect(
+                accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock));
     for (Dialect dialect : dialects) {
       renderers.put(dialect.name(), dialect.callbackRenderer());
     }
@@ -122,7 +133,12 @@ public final class BackbeatApp implements AutoCloseable {
             transactor, new EgressWebhookTransport(egressClient), config.webhooks().retrySchedule(), config.webhooks().timeout(), clock, node);
     this.webhookLoop = new BackgroundLoop("webhooks", Duration.ofSeconds(5), webhooks::runOnce);
 
+    RetentionJob retention =
+        new RetentionJob(transactor, assets, clock, config.retention().payloads(), config.retention().assets());
+    this.retentionLoop = new BackgroundLoop("retention", Duration.ofMinutes(10), retention::runOnce);
+
     tasks.addListener(dispatcher);
+    tasks.addListener(live);
     tasks.addListener(new TaskMetrics(metrics));
     tasks.addListener(
         event -> {
@@ -187,6 +203,7 @@ public final class BackbeatApp implements AutoCloseable {
     dispatchLoop.start();
     heartbeatLoop.start();
     webhookLoop.start();
+    retentionLoop.start();
     LOG.info("Backbeat listening on port {} (public URL {})", http.port(), baseUrl);
     return this;
   }
@@ -221,6 +238,7 @@ public final class BackbeatApp implements AutoCloseable {
     dispatchLoop.stop();
     heartbeatLoop.stop();
     webhookLoop.stop();
+    retentionLoop.stop();
     egressClient.close();
     database.close();
   }

@@ -56,6 +56,20 @@ public final class AccountService {
     return transactor.inTransaction(tx -> tx.accounts().findAccount(accountId));
   }
 
+  /**
+   * Replaces the account's webhook secret. The old one keeps signing (as a second signature) for
+   * {@code overlap}, so receivers can switch without dropping a callback. Returns the new secret.
+   */
+  public String rotateWebhookSecret(String accountId, java.time.Duration overlap) {
+    String secret = Secrets.newWebhookSecret();
+    transactor.useTransaction(tx -> tx.accounts().rotateWebhookSecret(accountId, secret, clock.instant().plus(overlap)));
+    return secret;
+  }
+
+  public Optional<WebhookSecrets> webhookSecrets(String accountId) {
+    return transactor.inTransaction(tx -> tx.accounts().webhookSecrets(accountId));
+  }
+
   public boolean hasAccounts() {
     return transactor.inTransaction(tx -> tx.accounts().countAccounts() > 0);
   }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "backbeat",
     mixinStandardHelpOptions = true,
     description = "Self-hostable gateway for AI music and media generation.",
-    subcommands = {ServeCommand.class, KeysCommand.class, MigrateCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, CreditsCommand.class, MigrateCommand.class})
 public final class BackbeatCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,7 +22,7 @@ public final class BackbeatCommand implements Runnable {
     CommandLine cli = new CommandLine(new BackbeatCommand());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+          if (e instanceof ConfigException || e instanceof IllegalArgumentException || e instanceof io.backbeat.core.error.BackbeatException) {
             commandLine.getErr().println("backbeat: " + e.getMessage());
             return 2;
           }

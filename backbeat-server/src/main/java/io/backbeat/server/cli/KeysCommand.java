@@ -1,6 +1,7 @@
 package io.backbeat.server.cli;
 
 import io.backbeat.core.account.AccountService;
+import io.backbeat.core.billing.CreditService;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.config.ConfigLoader;
 import io.backbeat.storage.Database;
@@ -27,10 +28,17 @@ final class KeysCommand implements Runnable {
     @Option(names = "--account", description = "Add a key to this existing account id instead of creating an account.")
     String accountId;
 
+    @Option(names = "--credits", description = "Make the new account metered with this many credits (default: unmetered).")
+    Long credits;
+
     @Override
     public Integer call() {
       if (accountId == null && (name == null || name.isBlank())) {
         throw new IllegalArgumentException("give --name NAME to create an account, or --account ID to add a key");
+      }
+      if (credits != null && (credits < 0 || accountId != null)) {
+        throw new IllegalArgumentException(
+            credits < 0 ? "--credits must not be negative" : "--credits applies to a new account; use 'credits add ACCOUNT N' to top up");
       }
       BackbeatConfig config = ConfigLoader.load();
       try (Database database = Database.open(config.storage().databaseUrl())) {
@@ -40,6 +48,10 @@ final class KeysCommand implements Runnable {
                 ? accounts.addKey(accountId, name == null || name.isBlank() ? "key" : name)
                 : accounts.createAccount(name.strip(), false);
         System.out.println("account: " + created.account().id() + " (" + created.account().name() + ")");
+        if (credits != null) {
+          long balance = new CreditService(database.transactor(), InstantSource.system()).topUpOrMeter(created.account().id(), credits);
+          System.out.println("credits: " + balance + " (metered)");
+        }
         System.out.println("key id:  " + created.key().id());
         System.out.println("The API key below is shown only once; store it now.");
         System.out.println(created.plaintext());

@@ -1,0 +1,149 @@
+package io.backbeat.server.dialect.nativeapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.billing.LedgerEntry;
+import io.backbeat.core.event.TaskEvent;
+import io.backbeat.core.task.Task;
+import io.backbeat.core.webhook.DeliveryAttempt;
+import io.backbeat.core.webhook.WebhookDelivery;
+import io.backbeat.server.http.AssetUrls;
+import io.backbeat.server.http.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** JSON views of the native API: camelCase, ISO-8601 times, asset keys turned into URLs. */
+final class NativeViews {
+  /** Result fields that hold asset keys. */
+  private static final Set<String> ASSET_FIELDS = Set.of("audio", "image", "words", "video", "wav");
+
+  private NativeViews() {}
+
+  static ObjectNode taskSummary(Task task, AssetUrls urls) {
+    ObjectNode view = Json.object();
+    view.put("id", task.id());
+    view.put("kind", task.kind().name());
+    view.put("dialect", task.dialect());
+    view.put("route", task.route());
+    view.put("provider", task.provider());
+    view.put("status", task.status().dbValue());
+    view.put("stage", task.stage().dbValue());
+    if (task.errorCode() != null) {
+      view.putObject("error").put("code", task.errorCode()).put("message", task.errorMessage());
+    } else {
+      view.putNull("error");
+    }
+    view.put("attempts", task.attempts());
+    time(view, "createdAt", task.createdAt());
+    time(view, "updatedAt", task.updatedAt());
+    time(view, "finishedAt", task.finishedAt());
+    return view;
+  }
+
+  static ObjectNode taskDetail(Task task, List<TaskEvent> timeline, List<WebhookDelivery> deliveries, AssetUrls urls) {
+    ObjectNode view = taskSummary(task, urls);
+    view.set("request", task.request());
+    view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
+    view.put("callbackUrl", task.callbackUrl());
+    ArrayNode events = view.putArray("timeline");
+    for (TaskEvent event : timeline) {
+      events.add(event(event));
+    }
+    ArrayNode sent = view.putArray("deliveries");
+    for (WebhookDelivery delivery : deliveries) {
+      sent.add(delivery(delivery, null));
+    }
+    return view;
+  }
+
+  static ObjectNode event(TaskEvent event) {
+    ObjectNode view = Json.object();
+    view.put("seq", event.seq());
+    view.put("taskId", event.taskId());
+    view.put("status", event.status().dbValue());
+    view.put("stage", event.stage().dbValue());
+    view.put("reason", event.reason());
+    time(view, "at", event.at());
+    return view;
+  }
+
+  static ObjectNode delivery(WebhookDelivery delivery, List<DeliveryAttempt> attempts) {
+    ObjectNode view = Json.object();
+    view.put("id", delivery.id());
+    view.put("taskId", delivery.taskId());
+    view.put("eventType", delivery.eventType());
+    view.put("url", io.backbeat.core.http.Redaction.url(delivery.url()));
+    view.put("state", delivery.state().dbValue());
+    view.put("attempts", delivery.attempts());
+    if (delivery.lastStatus() != null) {
+      view.put("lastStatus", delivery.lastStatus());
+    } else {
+      view.putNull("lastStatus");
+    }
+    time(view, "createdAt", delivery.createdAt());
+    time(view, "nextAttemptAt", delivery.state() == WebhookDelivery.State.PENDING ? delivery.nextAttemptAt() : null);
+    time(view, "deliveredAt", delivery.deliveredAt());
+    if (attempts != null) {
+      ArrayNode log = view.putArray("attemptLog");
+      for (DeliveryAttempt attempt : attempts) {
+        ObjectNode a = log.addObject();
+        a.put("attempt", attempt.attemptNo());
+        time(a, "at", attempt.at());
+        if (attempt.statusCode() != null) {
+          a.put("status", attempt.statusCode());
+        } else {
+          a.putNull("status");
+        }
+        a.put("latencyMs", attempt.latencyMillis());
+        a.put("responseExcerpt", attempt.responseExcerpt());
+        a.put("error", attempt.error());
+      }
+    }
+    return view;
+  }
+
+  static ObjectNode ledger(LedgerEntry entry) {
+    ObjectNode view = Json.object();
+    view.put("id", entry.id());
+    view.put("kind", entry.kind().dbValue());
+    view.put("amount", entry.amount());
+    view.put("balanceAfter", entry.balanceAfter());
+    view.put("taskId", entry.taskId());
+    time(view, "createdAt", entry.createdAt());
+    return view;
+  }
+
+  /** Replaces asset keys by URLs, recursively ({@code stems} maps part names to keys). */
+  static JsonNode withUrls(JsonNode node, AssetUrls urls) {
+    if (node instanceof ObjectNode object) {
+      List<Map.Entry<String, JsonNode>> fields = new java.util.ArrayList<>();
+      object.fields().forEachRemaining(fields::add);
+      for (Map.Entry<String, JsonNode> field : fields) {
+        JsonNode value = field.getValue();
+        if (ASSET_FIELDS.contains(field.getKey()) && value.isTextual()) {
+          object.put(field.getKey() + "Url", urls.url(value.asText()));
+        } else if (field.getKey().equals("stems") && value.isObject()) {
+          ObjectNode stemUrls = Json.object();
+          value.fields().forEachRemaining(s -> stemUrls.put(s.getKey(), urls.url(s.getValue().asText())));
+          object.set("stemUrls", stemUrls);
+        } else {
+          withUrls(value, urls);
+        }
+      }
+    } else if (node.isArray()) {
+      node.forEach(child -> withUrls(child, urls));
+    }
+    return node;
+  }
+
+  static void time(ObjectNode view, String field, Instant at) {
+    if (at == null) {
+      view.putNull(field);
+    } else {
+      view.put(field, at.toString());
+    }
+  }
+}
