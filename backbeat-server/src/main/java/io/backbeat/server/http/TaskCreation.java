@@ -52,7 +52,12 @@ public final class TaskCreation {
    * @param route the idempotency scope, e.g. {@code POST /suno/generate}
    * @param responseBody renders the dialect's success body for the new task
    */
-  public void create(Context ctx, String route, NewTask spec, Function<Task, String> responseBody) {
+  public void create(Context ctx, String route, NewTask requested, Function<Task, String> responseBody) {
+    // nothing credential-like is ever stored, even if a client pastes a key into a prompt
+    NewTask spec =
+        new NewTask(
+            requested.principal(), requested.kind(), requested.dialect(), requested.route(),
+            PayloadScrubber.scrub(requested.request()), PayloadScrubber.scrub(requested.originalPayload()), requested.callbackUrl());
     Principal principal = spec.principal();
     limiter
         .tryAcquire("create:" + principal.apiKeyId(), limits.createFor(principal.apiKeyId()))

@@ -122,10 +122,10 @@ class CrashRecoveryTest {
     while (System.nanoTime() < deadline) {
       last = TestServer.JSON.readTree(get(base + "/suno/query/lyrics?taskId=" + taskId, key).body());
       String status = last.path("data").path("status").asText();
-      if (!status.equals("PENDING")) {
+      if (last.path("code").asInt() == 200 && !status.equals("PENDING")) {
         return last;
       }
-      Thread.sleep(100);
+      Thread.sleep(250);
     }
     throw new AssertionError("task " + taskId + " still pending: " + last);
   }

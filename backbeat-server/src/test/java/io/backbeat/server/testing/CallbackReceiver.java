@@ -38,7 +38,12 @@ public final class CallbackReceiver implements AutoCloseable {
   private volatile Duration delay = Duration.ZERO;
 
   public CallbackReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(0);
+  }
+
+  /** A receiver on a chosen port (to bring a receiver "back up" where callbacks were failing). */
+  public CallbackReceiver(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext(
         "/",

@@ -68,6 +68,14 @@ public final class TestServer implements AutoCloseable {
     return app.accounts().createAccount(name, false).plaintext();
   }
 
+  /** A metered account with {@code credits}; returns its key. */
+  public String newMeteredAccountKey(String name, long credits) {
+    AccountService.CreatedKey created = app.accounts().createAccount(name, false);
+    new io.backbeat.core.billing.CreditService(app.database().transactor(), java.time.InstantSource.system())
+        .topUpOrMeter(created.account().id(), credits);
+    return created.plaintext();
+  }
+
   public HttpResponse<String> post(String path, String json) {
     return post(path, json, apiKey);
   }
@@ -118,14 +126,18 @@ public final class TestServer implements AutoCloseable {
 
   /** Polls {@code path} until {@code done} holds for its JSON, or fails after {@code timeout}. */
   public JsonNode pollUntil(String path, Predicate<JsonNode> done, Duration timeout) throws InterruptedException {
+    return pollUntil(path, done, timeout, apiKey);
+  }
+
+  public JsonNode pollUntil(String path, Predicate<JsonNode> done, Duration timeout, String key) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
-      last = json(get(path));
+      last = json(get(path, key));
       if (done.test(last)) {
         return last;
       }
-      Thread.sleep(50);
+      Thread.sleep(250); // within the default poll limit
     }
     throw new AssertionError("condition not reached within " + timeout + "; last answer: " + last);
   }

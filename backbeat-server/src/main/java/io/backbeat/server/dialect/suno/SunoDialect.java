@@ -15,6 +15,7 @@ import io.backbeat.server.http.CallbackUrlCheck;
 import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.Fields;
 import io.backbeat.server.http.Json;
+import io.backbeat.server.http.PayloadScrubber;
 import io.backbeat.server.http.TaskCreation;
 import io.backbeat.core.task.service.NewTask;
 import io.javalin.config.RoutesConfig;
@@ -99,9 +100,9 @@ public final class SunoDialect implements Dialect {
     return callbackUrlCheck.check("callBackUrl", url.strip());
   }
 
-  /** The body as received, kept for support; it holds no secrets (auth travels in headers). */
+  /** The body as received, kept for support, with anything credential-like removed. */
   ObjectNode originalPayload(ObjectNode body) {
-    return body.deepCopy();
+    return PayloadScrubber.scrub(body);
   }
 
   /** Suno's {@code param}: the request's parameters as a JSON string, without the callback URL. */
