@@ -11,8 +11,15 @@ CREATE TABLE account (
   name TEXT NOT NULL,
   -- signs this account's callbacks (whsec_...); stored readable because the account must verify them
   webhook_secret TEXT NOT NULL,
+  -- after a rotation the old secret keeps signing beside the new one until it expires
+  previous_webhook_secret TEXT,
+  previous_webhook_secret_expires_at INTEGER,
+  -- null: the account is unmetered; otherwise credits left, changed only with a ledger_entry row
+  credit_balance INTEGER,
   created_at INTEGER NOT NULL,
-  CONSTRAINT account_name_unique UNIQUE (name)
+  CONSTRAINT account_name_unique UNIQUE (name),
+  CONSTRAINT credit_balance_not_negative CHECK (credit_balance IS NULL OR credit_balance >= 0),
+  CONSTRAINT previous_secret_with_expiry CHECK ((previous_webhook_secret IS NULL) = (previous_webhook_secret_expires_at IS NULL))
 ) STRICT;
 
 CREATE TABLE api_key (
@@ -62,6 +69,9 @@ CREATE TABLE task (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   finished_at INTEGER,
+  -- retention: when the task's files were deleted, and when its payloads were cleared
+  assets_purged_at INTEGER,
+  payload_purged_at INTEGER,
   CONSTRAINT status_valid CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'canceled')),
   CONSTRAINT stage_valid CHECK (stage IN ('none', 'text', 'first', 'complete')),
   CONSTRAINT kind_length CHECK (length(kind) BETWEEN 1 AND 64),
@@ -79,7 +89,10 @@ CREATE TABLE task (
 CREATE INDEX task_queued_due_index ON task (next_run_at, id) WHERE status = 'queued';
 -- ... and running work by lease expiry, to find tasks whose worker died (also nextDueAt).
 CREATE INDEX task_running_lease_index ON task (lease_until) WHERE status = 'running';
-CREATE INDEX task_account_index ON task (account_id, created_at);
+-- an account's task list, newest first
+CREATE INDEX task_account_index ON task (account_id, created_at, id);
+-- retention: finished tasks whose files are still there
+CREATE INDEX task_finished_index ON task (finished_at) WHERE finished_at IS NOT NULL AND assets_purged_at IS NULL;
 
 -- The timeline of every task, and the feed of live event streams.
 CREATE TABLE task_event (
@@ -129,6 +142,8 @@ CREATE TABLE webhook_delivery (
 -- Shaped like claimDue: pending deliveries in due order.
 CREATE INDEX webhook_delivery_pending_due_index ON webhook_delivery (next_attempt_at, id) WHERE state = 'pending';
 CREATE INDEX webhook_delivery_task_index ON webhook_delivery (task_id, created_at);
+-- an account's delivery list, newest first
+CREATE INDEX webhook_delivery_account_index ON webhook_delivery (account_id, created_at, id);
 
 -- Every POST of every delivery, for support and the dashboard.
 CREATE TABLE webhook_attempt (
@@ -148,3 +163,44 @@ CREATE TABLE webhook_attempt (
 ) STRICT;
 
 CREATE INDEX webhook_attempt_delivery_index ON webhook_attempt (delivery_id, attempt_no);
+
+-- Credits move only through this ledger, each row in the transaction of the change it records.
+CREATE TABLE ledger_entry (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  account_id TEXT NOT NULL REFERENCES account (id),
+  -- the task a hold, settle or refund belongs to; a top-up has none
+  task_id TEXT REFERENCES task (id),
+  kind TEXT NOT NULL,
+  -- always positive; the kind says the direction (hold takes, refund and topup give, settle confirms)
+  amount INTEGER NOT NULL,
+  balance_after INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  CONSTRAINT kind_valid CHECK (kind IN ('hold', 'settle', 'refund', 'topup')),
+  CONSTRAINT amount_not_negative CHECK (amount >= 0),
+  CONSTRAINT balance_after_not_negative CHECK (balance_after >= 0),
+  CONSTRAINT task_iff_not_topup CHECK ((kind = 'topup') = (task_id IS NULL))
+) STRICT;
+
+-- money moves once per task: one hold, and then either one settle or one refund, never both
+CREATE UNIQUE INDEX ledger_entry_task_kind_index ON ledger_entry (task_id, kind) WHERE task_id IS NOT NULL;
+CREATE UNIQUE INDEX ledger_entry_task_final_index ON ledger_entry (task_id) WHERE kind IN ('settle', 'refund');
+CREATE INDEX ledger_entry_account_index ON ledger_entry (account_id, id);
+
+-- Idempotency-Key records (Stripe semantics): the first answer to a key, replayed until it expires.
+CREATE TABLE idempotency_key (
+  account_id TEXT NOT NULL REFERENCES account (id),
+  -- keys are scoped to the route family: the same key on two routes is two requests
+  route TEXT NOT NULL,
+  key TEXT NOT NULL,
+  -- a retry with the same key but another body is an error, not a replay
+  request_hash TEXT NOT NULL,
+  task_id TEXT REFERENCES task (id) ON DELETE CASCADE,
+  response_status INTEGER NOT NULL,
+  response_body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (account_id, route, key),
+  CONSTRAINT expires_after_created CHECK (expires_at > created_at)
+) STRICT;
+
+CREATE INDEX idempotency_key_expires_index ON idempotency_key (expires_at);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.account.Account;
 import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.account.WebhookSecrets;
 import io.backbeat.core.store.AccountStore;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,30 +20,38 @@ public final class JdbiAccountStore implements AccountStore {
     this.sql = requireNonNull(sql, "sql is null");
   }
 
+  /** @throws io.backbeat.core.store.DuplicateKeyException when the id or the name is taken */
   @Override
   public void insertAccount(Account account) {
     requireNonNull(account, "account is null");
-    handle
-        .createUpdate(sql.get(JdbiAccountStore.class, "insertAccount"))
-        .bind("id", account.id())
-        .bind("name", account.name())
-        .bind("webhookSecret", account.webhookSecret())
-        .bind("createdAt", Rows.millis(account.createdAt()))
-        .execute();
+    Duplicates.translate(
+        "account " + account.id() + " or name '" + account.name() + "'",
+        () ->
+            handle
+                .createUpdate(sql.get(JdbiAccountStore.class, "insertAccount"))
+                .bind("id", account.id())
+                .bind("name", account.name())
+                .bind("webhookSecret", account.webhookSecret())
+                .bind("createdAt", Rows.millis(account.createdAt()))
+                .execute());
   }
 
+  /** @throws io.backbeat.core.store.DuplicateKeyException when the id or the hash exists */
   @Override
   public void insertKey(ApiKey key) {
     requireNonNull(key, "key is null");
-    handle
-        .createUpdate(sql.get(JdbiAccountStore.class, "insertKey"))
-        .bind("id", key.id())
-        .bind("accountId", key.accountId())
-        .bind("name", key.name())
-        .bind("prefix", key.prefix())
-        .bind("keyHash", key.keyHash())
-        .bind("createdAt", Rows.millis(key.createdAt()))
-        .execute();
+    Duplicates.translate(
+        "API key " + key.id(),
+        () ->
+            handle
+                .createUpdate(sql.get(JdbiAccountStore.class, "insertKey"))
+                .bind("id", key.id())
+                .bind("accountId", key.accountId())
+                .bind("name", key.name())
+                .bind("prefix", key.prefix())
+                .bind("keyHash", key.keyHash())
+                .bind("createdAt", Rows.millis(key.createdAt()))
+                .execute());
   }
 
   @Override
@@ -74,6 +83,34 @@ public final class JdbiAccountStore implements AccountStore {
   @Override
   public long countAccounts() {
     return handle.createQuery(sql.get(JdbiAccountStore.class, "countAccounts")).mapTo(Long.class).one();
+  }
+
+  @Override
+  public Optional<WebhookSecrets> webhookSecrets(String accountId) {
+    requireNonNull(accountId, "accountId is null");
+    return handle
+        .createQuery(sql.get(JdbiAccountStore.class, "webhookSecrets"))
+        .bind("id", accountId)
+        .map(Rows::webhookSecrets)
+        .findOne();
+  }
+
+  /** @throws IllegalArgumentException when there is no such account */
+  @Override
+  public void rotateWebhookSecret(String accountId, String newSecret, Instant previousValidUntil) {
+    requireNonNull(accountId, "accountId is null");
+    requireNonNull(newSecret, "newSecret is null");
+    requireNonNull(previousValidUntil, "previousValidUntil is null");
+    int rows =
+        handle
+            .createUpdate(sql.get(JdbiAccountStore.class, "rotateWebhookSecret"))
+            .bind("id", accountId)
+            .bind("newSecret", newSecret)
+            .bind("previousValidUntil", Rows.millis(previousValidUntil))
+            .execute();
+    if (rows != 1) {
+      throw new IllegalArgumentException("no account with id '" + accountId + "'");
+    }
   }
 
   /**

@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.store.TaskStore;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskQuery;
+import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
@@ -31,10 +35,11 @@ public final class JdbiTaskStore implements TaskStore {
     this.sql = requireNonNull(sql, "sql is null");
   }
 
+  /** @throws io.backbeat.core.store.DuplicateKeyException when a task with this id exists */
   @Override
   public void insert(Task task) {
     requireNonNull(task, "task is null");
-    handle
+    Duplicates.translate("task " + task.id(), () -> handle
         .createUpdate(sql.get(JdbiTaskStore.class, "insert"))
         .bind("id", task.id())
         .bind("status", task.status().dbValue())
@@ -58,7 +63,7 @@ public final class JdbiTaskStore implements TaskStore {
         .bind("createdAt", Rows.millis(task.createdAt()))
         .bind("updatedAt", Rows.millis(task.updatedAt()))
         .bind("finishedAt", Rows.millis(task.finishedAt()))
-        .execute();
+        .execute());
   }
 
   @Override
@@ -159,6 +164,53 @@ public final class JdbiTaskStore implements TaskStore {
         .createQuery(sql.get(JdbiTaskStore.class, "nextDueAt"))
         .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "due_at")))
         .one();
+  }
+
+  @Override
+  public List<Task> list(TaskQuery query) {
+    requireNonNull(query, "query is null");
+    Set<TaskStatus> statuses = query.statuses().isEmpty() ? EnumSet.allOf(TaskStatus.class) : query.statuses();
+    TaskQuery.Cursor after = query.after();
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "list"))
+        .bind("accountId", query.accountId())
+        .bindList("statuses", statuses.stream().map(TaskStatus::dbValue).sorted().toList())
+        .bind("kind", query.kind() == null ? null : query.kind().name())
+        .bind("createdFrom", Rows.millis(query.createdFrom()))
+        .bind("createdTo", Rows.millis(query.createdTo()))
+        .bind("afterCreatedAt", after == null ? null : Rows.millis(after.createdAt()))
+        .bind("afterId", after == null ? null : after.id())
+        .bind("max", query.limit())
+        .map(Rows::task)
+        .list();
+  }
+
+  @Override
+  public List<Task> finishedWithAssetsBefore(Instant cutoff, int limit) {
+    requireNonNull(cutoff, "cutoff is null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "finishedWithAssetsBefore"))
+        .bind("cutoff", Rows.millis(cutoff))
+        .bind("max", limit)
+        .map(Rows::task)
+        .list();
+  }
+
+  @Override
+  public void markAssetsPurged(String taskId, Instant now) {
+    requireNonNull(taskId, "taskId is null");
+    requireNonNull(now, "now is null");
+    statement("markAssetsPurged").bind("id", taskId).bind("now", Rows.millis(now)).execute();
+  }
+
+  @Override
+  public int purgePayloads(Instant cutoff, Instant now) {
+    requireNonNull(cutoff, "cutoff is null");
+    requireNonNull(now, "now is null");
+    return statement("purgePayloads").bind("cutoff", Rows.millis(cutoff)).bind("now", Rows.millis(now)).execute();
   }
 
   private Update statement(String name) {

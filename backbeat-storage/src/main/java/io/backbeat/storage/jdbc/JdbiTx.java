@@ -4,7 +4,13 @@ import io.backbeat.core.store.Tx;
 import org.jdbi.v3.core.Handle;
 
 /** The stores bound to one handle, and so to its one open transaction. */
-record JdbiTx(JdbiTaskStore tasks, JdbiTaskEventStore events, JdbiWebhookStore webhooks, JdbiAccountStore accounts)
+record JdbiTx(
+    JdbiTaskStore tasks,
+    JdbiTaskEventStore events,
+    JdbiWebhookStore webhooks,
+    JdbiAccountStore accounts,
+    JdbiLedgerStore ledger,
+    JdbiIdempotencyStore idempotency)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -12,6 +18,8 @@ record JdbiTx(JdbiTaskStore tasks, JdbiTaskEventStore events, JdbiWebhookStore w
         new JdbiTaskStore(handle, sql),
         new JdbiTaskEventStore(handle, sql),
         new JdbiWebhookStore(handle, sql),
-        new JdbiAccountStore(handle, sql));
+        new JdbiAccountStore(handle, sql),
+        new JdbiLedgerStore(handle, sql),
+        new JdbiIdempotencyStore(handle, sql));
   }
 }

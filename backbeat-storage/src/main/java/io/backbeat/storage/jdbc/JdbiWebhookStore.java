@@ -28,10 +28,11 @@ public final class JdbiWebhookStore implements WebhookStore {
     this.sql = requireNonNull(sql, "sql is null");
   }
 
+  /** @throws io.backbeat.core.store.DuplicateKeyException when a delivery with this id exists */
   @Override
   public void enqueue(WebhookDelivery delivery) {
     requireNonNull(delivery, "delivery is null");
-    handle
+    Duplicates.translate("webhook delivery " + delivery.id(), () -> handle
         .createUpdate(sql.get(JdbiWebhookStore.class, "enqueue"))
         .bind("id", delivery.id())
         .bind("state", delivery.state().dbValue())
@@ -45,7 +46,7 @@ public final class JdbiWebhookStore implements WebhookStore {
         .bind("lastStatus", delivery.lastStatus())
         .bind("createdAt", Rows.millis(delivery.createdAt()))
         .bind("deliveredAt", Rows.millis(delivery.deliveredAt()))
-        .execute();
+        .execute());
   }
 
   @Override
@@ -123,6 +124,32 @@ public final class JdbiWebhookStore implements WebhookStore {
   public List<WebhookDelivery> forTask(String taskId) {
     requireNonNull(taskId, "taskId is null");
     return handle.createQuery(sql.get(JdbiWebhookStore.class, "forTask")).bind("taskId", taskId).map(Rows::delivery).list();
+  }
+
+  @Override
+  public List<WebhookDelivery> forAccount(String accountId, String taskId, Instant beforeCreatedAt, String beforeId, int limit) {
+    requireNonNull(accountId, "accountId is null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return handle
+        .createQuery(sql.get(JdbiWebhookStore.class, "forAccount"))
+        .bind("accountId", accountId)
+        .bind("taskId", taskId)
+        .bind("beforeCreatedAt", Rows.millis(beforeCreatedAt))
+        .bind("beforeId", beforeId)
+        .bind("max", limit)
+        .map(Rows::delivery)
+        .list();
+  }
+
+  @Override
+  public boolean redeliver(String deliveryId, Instant now) {
+    requireNonNull(deliveryId, "deliveryId is null");
+    requireNonNull(now, "now is null");
+    int rows =
+        handle.createUpdate(sql.get(JdbiWebhookStore.class, "redeliver")).bind("id", deliveryId).bind("now", Rows.millis(now)).execute();
+    return rows == 1;
   }
 
   @Override

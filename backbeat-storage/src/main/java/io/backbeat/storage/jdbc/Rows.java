@@ -2,7 +2,10 @@ package io.backbeat.storage.jdbc;
 
 import io.backbeat.core.account.Account;
 import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.account.WebhookSecrets;
+import io.backbeat.core.billing.LedgerEntry;
 import io.backbeat.core.event.TaskEvent;
+import io.backbeat.core.idempotency.IdempotencyRecord;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
@@ -28,6 +31,11 @@ final class Rows {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+  }
+
+  static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -97,6 +105,37 @@ final class Rows {
         rs.getLong("latency_ms"),
         rs.getString("response_excerpt"),
         rs.getString("error"));
+  }
+
+  static LedgerEntry ledgerEntry(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new LedgerEntry(
+        rs.getLong("id"),
+        rs.getString("account_id"),
+        rs.getString("task_id"),
+        LedgerEntry.Kind.fromDb(rs.getString("kind")),
+        rs.getLong("amount"),
+        rs.getLong("balance_after"),
+        instant(rs, "created_at"));
+  }
+
+  static IdempotencyRecord idempotencyRecord(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new IdempotencyRecord(
+        rs.getString("account_id"),
+        rs.getString("route"),
+        rs.getString("key"),
+        rs.getString("request_hash"),
+        rs.getString("task_id"),
+        rs.getInt("response_status"),
+        rs.getString("response_body"),
+        instant(rs, "created_at"),
+        instant(rs, "expires_at"));
+  }
+
+  static WebhookSecrets webhookSecrets(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new WebhookSecrets(
+        rs.getString("webhook_secret"),
+        rs.getString("previous_webhook_secret"),
+        instant(rs, "previous_webhook_secret_expires_at"));
   }
 
   static Account account(ResultSet rs, StatementContext ctx) throws SQLException {

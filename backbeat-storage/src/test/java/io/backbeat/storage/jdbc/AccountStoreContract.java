@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backbeat.core.account.Account;
-import io.backbeat.core.store.Tx;
 import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.account.WebhookSecrets;
+import io.backbeat.core.store.DuplicateKeyException;
+import io.backbeat.core.store.Tx;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Accounts and API keys (hashes only). */
@@ -26,7 +29,7 @@ abstract class AccountStoreContract extends StoreContract {
     newAccount("acme");
     Account twin = new Account("acct_twin", "acme", "whsec_twin", T0);
 
-    assertThatThrownBy(() -> inTx(tx -> tx.accounts().insertAccount(twin))).hasMessageContaining("account");
+    assertThatThrownBy(() -> inTx(tx -> tx.accounts().insertAccount(twin))).isInstanceOf(DuplicateKeyException.class);
   }
 
   @Test
@@ -64,7 +67,28 @@ abstract class AccountStoreContract extends StoreContract {
     ApiKey key = newKey(account, "ci");
     ApiKey sameHash = new ApiKey("key_other", account.id(), "other", "bb_x", key.keyHash(), T0);
 
-    assertThatThrownBy(() -> inTx(tx -> tx.accounts().insertKey(sameHash))).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> inTx(tx -> tx.accounts().insertKey(sameHash))).isInstanceOf(DuplicateKeyException.class);
+  }
+
+  @Test
+  void webhook_secrets_are_the_current_one_until_a_rotation() {
+    Account account = newAccount("acme");
+
+    assertThat(tx((Tx tx) -> tx.accounts().webhookSecrets(account.id()))).contains(new WebhookSecrets("whsec_acme", null, null));
+    assertThat(tx((Tx tx) -> tx.accounts().webhookSecrets("acct_nobody"))).isEmpty();
+  }
+
+  @Test
+  void a_rotation_keeps_the_old_secret_as_previous_until_it_expires() {
+    Account account = newAccount("acme");
+    Instant until = T0.plusSeconds(86_400);
+
+    inTx(tx -> tx.accounts().rotateWebhookSecret(account.id(), "whsec_new", until));
+
+    assertThat(tx((Tx tx) -> tx.accounts().webhookSecrets(account.id()))).contains(new WebhookSecrets("whsec_new", "whsec_acme", until));
+    assertThat(tx((Tx tx) -> tx.accounts().findAccount(account.id()))).get().extracting(Account::webhookSecret).isEqualTo("whsec_new");
+    assertThatThrownBy(() -> inTx(tx -> tx.accounts().rotateWebhookSecret("acct_nobody", "whsec_x", until)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

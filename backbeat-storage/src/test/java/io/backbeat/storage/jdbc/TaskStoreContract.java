@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backbeat.core.account.Account;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.account.ApiKey;
+import io.backbeat.core.store.DuplicateKeyException;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,7 +78,7 @@ abstract class TaskStoreContract extends StoreContract {
   void insert_of_an_existing_id_fails() {
     Task task = newQueuedTask(account, T0);
 
-    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).isInstanceOf(DuplicateKeyException.class);
   }
 
   @Test
@@ -502,6 +505,85 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plusSeconds(50));
   }
 
+  // ---- list ----------------------------------------------------------------------------------
+
+  @Test
+  void list_pages_an_accounts_tasks_newest_first() {
+    Account other = newAccount("other");
+    List<Task> mine = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      mine.add(createdAt(queuedTask(account, T0), T0.plusSeconds(i / 2))); // two share each second
+      inTx(tx -> tx.tasks().insert(createdAt(queuedTask(other, T0), T0.plusSeconds(1))));
+    }
+    inTx(tx -> mine.forEach(tx.tasks()::insert));
+    List<Task> newestFirst =
+        mine.stream().sorted(java.util.Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed()).toList();
+
+    List<Task> page1 = list(new TaskQuery(account.id(), null, null, null, null, null, 2));
+    List<Task> page2 = list(new TaskQuery(account.id(), null, null, null, null, cursorOf(page1), 2));
+    List<Task> page3 = list(new TaskQuery(account.id(), null, null, null, null, cursorOf(page2), 2));
+
+    assertThat(page1).containsExactlyElementsOf(newestFirst.subList(0, 2));
+    assertThat(page2).containsExactlyElementsOf(newestFirst.subList(2, 4));
+    assertThat(page3).containsExactlyElementsOf(newestFirst.subList(4, 5));
+  }
+
+  @Test
+  void list_filters_by_status_kind_and_creation_time() {
+    Task early = newQueuedTask(account, T0);
+    Task lyrics = createdAt(withKind(queuedTask(account, T0), TaskKind.LYRICS), T0.plusSeconds(10));
+    Task late = createdAt(queuedTask(account, T0), T0.plusSeconds(20));
+    inTx(tx -> tx.tasks().insert(lyrics));
+    inTx(tx -> tx.tasks().insert(late));
+    apply(Transition.canceled(late.id()), T0.plusSeconds(21));
+
+    assertThat(list(new TaskQuery(account.id(), Set.of(TaskStatus.CANCELED), null, null, null, null, 10)))
+        .extracting(Task::id).containsExactly(late.id());
+    assertThat(list(new TaskQuery(account.id(), Set.of(TaskStatus.QUEUED, TaskStatus.RUNNING), null, null, null, null, 10)))
+        .extracting(Task::id).containsExactly(lyrics.id(), early.id());
+    assertThat(list(new TaskQuery(account.id(), null, TaskKind.LYRICS, null, null, null, 10)))
+        .extracting(Task::id).containsExactly(lyrics.id());
+    assertThat(list(new TaskQuery(account.id(), null, null, T0.plusSeconds(10), T0.plusSeconds(20), null, 10)))
+        .as("from inclusive, to exclusive").extracting(Task::id).containsExactly(lyrics.id());
+  }
+
+  // ---- retention ----------------------------------------------------------------------------
+
+  @Test
+  void finished_tasks_are_listed_for_asset_purge_until_marked() {
+    Task old = newQueuedTask(account, T0);
+    Task recent = newQueuedTask(account, T0);
+    newQueuedTask(account, T0); // not finished: never listed
+    apply(Transition.canceled(old.id()), T0.plusSeconds(1));
+    apply(Transition.canceled(recent.id()), T0.plusSeconds(100));
+
+    assertThat(tx((Tx tx) -> tx.tasks().finishedWithAssetsBefore(T0.plusSeconds(50), 10))).extracting(Task::id)
+        .containsExactly(old.id());
+
+    inTx(tx -> tx.tasks().markAssetsPurged(old.id(), T0.plusSeconds(60)));
+
+    assertThat(tx((Tx tx) -> tx.tasks().finishedWithAssetsBefore(T0.plusSeconds(50), 10))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.tasks().finishedWithAssetsBefore(T0.plusSeconds(500), 10))).extracting(Task::id)
+        .containsExactly(recent.id());
+  }
+
+  @Test
+  void purge_payloads_clears_old_finished_tasks_once() {
+    String old = newClaimedTask();
+    apply(Transition.succeeded(old, WORKER, json("clips", "x")), T0.plusSeconds(1));
+    Task running = newQueuedTask(account, T0);
+
+    assertThat(tx((Tx tx) -> tx.tasks().purgePayloads(T0.plusSeconds(50), T0.plusSeconds(60)))).isEqualTo(1);
+    assertThat(tx((Tx tx) -> tx.tasks().purgePayloads(T0.plusSeconds(50), T0.plusSeconds(61)))).isZero();
+
+    Task purged = find(old);
+    assertThat(purged.request()).isEmpty();
+    assertThat(purged.originalPayload()).isNull();
+    assertThat(purged.result()).isNull();
+    assertThat(purged.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(find(running.id()).request()).isEqualTo(running.request());
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   List<Task> claim(String owner, Instant now, int limit) {
@@ -538,6 +620,29 @@ abstract class TaskStoreContract extends StoreContract {
     return database
         .jdbi()
         .withHandle(h -> h.createQuery("SELECT last_error FROM task WHERE id = :id").bind("id", id).mapTo(String.class).one());
+  }
+
+  List<Task> list(TaskQuery query) {
+    return tx((Tx tx) -> tx.tasks().list(query));
+  }
+
+  static TaskQuery.Cursor cursorOf(List<Task> page) {
+    Task last = page.get(page.size() - 1);
+    return new TaskQuery.Cursor(last.createdAt(), last.id());
+  }
+
+  static Task createdAt(Task t, Instant createdAt) {
+    return new Task(
+        t.id(), t.accountId(), t.apiKeyId(), t.kind(), t.dialect(), t.route(), t.provider(), t.status(), t.stage(),
+        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
+        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), createdAt, createdAt, t.finishedAt());
+  }
+
+  static Task withKind(Task t, TaskKind kind) {
+    return new Task(
+        t.id(), t.accountId(), t.apiKeyId(), kind, t.dialect(), t.route(), t.provider(), t.status(), t.stage(),
+        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
+        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), t.finishedAt());
   }
 
   static Task withStatus(Task t, TaskStatus status, Instant finishedAt) {

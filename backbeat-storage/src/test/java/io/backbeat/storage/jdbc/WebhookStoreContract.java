@@ -255,6 +255,49 @@ abstract class WebhookStoreContract extends StoreContract {
     assertThat(tx((Tx tx) -> tx.webhooks().forTask(task.id()))).containsExactly(first, second);
   }
 
+  @Test
+  void for_account_pages_deliveries_newest_first_and_filters_by_task() {
+    Task other = newQueuedTask(account, T0);
+    Account otherAccount = newAccount("other");
+    Task foreign = newQueuedTask(otherAccount, T0);
+    WebhookDelivery a = enqueue(WebhookDelivery.pending("msg_a", task.id(), account.id(), "https://x.test", "e", "{}", T0));
+    WebhookDelivery b = enqueue(WebhookDelivery.pending("msg_b", other.id(), account.id(), "https://x.test", "e", "{}", T0));
+    WebhookDelivery c = enqueue(WebhookDelivery.pending("msg_c", task.id(), account.id(), "https://x.test", "e", "{}", T0.plusSeconds(1)));
+    enqueue(WebhookDelivery.pending("msg_d", foreign.id(), otherAccount.id(), "https://x.test", "e", "{}", T0.plusSeconds(2)));
+
+    List<WebhookDelivery> page1 = tx((Tx tx) -> tx.webhooks().forAccount(account.id(), null, null, null, 2));
+    List<WebhookDelivery> page2 = tx((Tx tx) -> tx.webhooks().forAccount(account.id(), null, page1.get(1).createdAt(), page1.get(1).id(), 2));
+
+    assertThat(page1).containsExactly(c, b);
+    assertThat(page2).containsExactly(a);
+    assertThat(tx((Tx tx) -> tx.webhooks().forAccount(account.id(), task.id(), null, null, 10))).containsExactly(c, a);
+  }
+
+  @Test
+  void redeliver_puts_a_finished_delivery_back_in_the_queue_due_now() {
+    WebhookDelivery delivery = newDelivery(T0);
+    inTx(tx -> tx.webhooks().recordAttempt(answered(delivery, 1, 200), State.DELIVERED, null));
+    Instant now = T0.plusSeconds(600);
+
+    assertThat(tx((Tx tx) -> tx.webhooks().redeliver(delivery.id(), now))).isTrue();
+
+    WebhookDelivery stored = find(delivery.id());
+    assertThat(stored.state()).isEqualTo(State.PENDING);
+    assertThat(stored.nextAttemptAt()).isEqualTo(now);
+    assertThat(stored.deliveredAt()).isNull();
+    assertThat(stored.body()).isEqualTo(delivery.body());
+    assertThat(stored.attempts()).as("attempt numbers continue").isEqualTo(1);
+    assertThat(claim(DISPATCHER, now, 10)).extracting(WebhookDelivery::id).containsExactly(delivery.id());
+    assertThat(tx((Tx tx) -> tx.webhooks().redeliver("msg_unknown", now))).isFalse();
+  }
+
+  @Test
+  void enqueueing_an_existing_id_is_a_duplicate() {
+    WebhookDelivery delivery = newDelivery(T0);
+
+    assertThatThrownBy(() -> enqueue(delivery)).isInstanceOf(io.backbeat.core.store.DuplicateKeyException.class);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   WebhookDelivery newDelivery(Instant due) {

@@ -1,0 +1,1 @@
+SELECT credit_balance FROM account WHERE id = :accountId

@@ -1,0 +1,1 @@
+UPDATE task SET assets_purged_at = :now WHERE id = :id
