@@ -39,31 +39,32 @@ public final class JdbiTaskStore implements TaskStore {
   @Override
   public void insert(Task task) {
     requireNonNull(task, "task is null");
-    Duplicates.translate("task " + task.id(), () -> handle
-        .createUpdate(sql.get(JdbiTaskStore.class, "insert"))
-        .bind("id", task.id())
-        .bind("status", task.status().dbValue())
-        .bind("stage", task.stage().dbValue())
-        .bind("accountId", task.accountId())
-        .bind("apiKeyId", task.apiKeyId())
-        .bind("kind", task.kind().name())
-        .bind("dialect", task.dialect())
-        .bind("route", task.route())
-        .bind("provider", task.provider())
-        .bind("request", Json.write(task.request()))
-        .bind("originalPayload", Json.write(task.originalPayload()))
-        .bind("result", Json.write(task.result()))
-        .bind("errorCode", task.errorCode())
-        .bind("errorMessage", task.errorMessage())
-        .bind("callbackUrl", task.callbackUrl())
-        .bind("leaseOwner", task.leaseOwner())
-        .bind("leaseUntil", Rows.millis(task.leaseUntil()))
-        .bind("attempts", task.attempts())
-        .bind("nextRunAt", Rows.millis(task.nextRunAt()))
-        .bind("createdAt", Rows.millis(task.createdAt()))
-        .bind("updatedAt", Rows.millis(task.updatedAt()))
-        .bind("finishedAt", Rows.millis(task.finishedAt()))
-        .execute());
+    Update insert =
+        handle
+            .createUpdate(sql.get(JdbiTaskStore.class, "insert"))
+            .bind("id", task.id())
+            .bind("status", task.status().dbValue())
+            .bind("stage", task.stage().dbValue())
+            .bind("accountId", task.accountId())
+            .bind("apiKeyId", task.apiKeyId())
+            .bind("kind", task.kind().name())
+            .bind("dialect", task.dialect())
+            .bind("route", task.route())
+            .bind("provider", task.provider())
+            .bind("request", Json.write(task.request()))
+            .bind("originalPayload", Json.write(task.originalPayload()))
+            .bind("result", Json.write(task.result()))
+            .bind("errorCode", task.errorCode())
+            .bind("errorMessage", task.errorMessage())
+            .bind("callbackUrl", task.callbackUrl())
+            .bind("leaseOwner", task.leaseOwner())
+            .bind("leaseUntil", Rows.millis(task.leaseUntil()))
+            .bind("attempts", task.attempts())
+            .bind("nextRunAt", Rows.millis(task.nextRunAt()))
+            .bind("createdAt", Rows.millis(task.createdAt()))
+            .bind("updatedAt", Rows.millis(task.updatedAt()))
+            .bind("finishedAt", Rows.millis(task.finishedAt()));
+    Duplicates.translate("task " + task.id(), insert::execute);
   }
 
   @Override

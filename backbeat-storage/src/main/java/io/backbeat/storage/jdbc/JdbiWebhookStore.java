@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +33,22 @@ public final class JdbiWebhookStore implements WebhookStore {
   @Override
   public void enqueue(WebhookDelivery delivery) {
     requireNonNull(delivery, "delivery is null");
-    Duplicates.translate("webhook delivery " + delivery.id(), () -> handle
-        .createUpdate(sql.get(JdbiWebhookStore.class, "enqueue"))
-        .bind("id", delivery.id())
-        .bind("state", delivery.state().dbValue())
-        .bind("taskId", delivery.taskId())
-        .bind("accountId", delivery.accountId())
-        .bind("url", delivery.url())
-        .bind("eventType", delivery.eventType())
-        .bind("body", delivery.body())
-        .bind("attempts", delivery.attempts())
-        .bind("nextAttemptAt", Rows.millis(delivery.nextAttemptAt()))
-        .bind("lastStatus", delivery.lastStatus())
-        .bind("createdAt", Rows.millis(delivery.createdAt()))
-        .bind("deliveredAt", Rows.millis(delivery.deliveredAt()))
-        .execute());
+    Update insert =
+        handle
+            .createUpdate(sql.get(JdbiWebhookStore.class, "enqueue"))
+            .bind("id", delivery.id())
+            .bind("state", delivery.state().dbValue())
+            .bind("taskId", delivery.taskId())
+            .bind("accountId", delivery.accountId())
+            .bind("url", delivery.url())
+            .bind("eventType", delivery.eventType())
+            .bind("body", delivery.body())
+            .bind("attempts", delivery.attempts())
+            .bind("nextAttemptAt", Rows.millis(delivery.nextAttemptAt()))
+            .bind("lastStatus", delivery.lastStatus())
+            .bind("createdAt", Rows.millis(delivery.createdAt()))
+            .bind("deliveredAt", Rows.millis(delivery.deliveredAt()));
+    Duplicates.translate("webhook delivery " + delivery.id(), insert::execute);
   }
 
   @Override
