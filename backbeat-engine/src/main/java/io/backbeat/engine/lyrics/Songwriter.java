@@ -1,0 +1,972 @@
+package io.backbeat.engine.lyrics;
+
+import io.backbeat.engine.lyrics.LineBank.Role;
+import io.backbeat.engine.lyrics.LineBank.Template;
+import io.backbeat.engine.lyrics.PromptReader.Noun;
+import io.backbeat.engine.lyrics.PromptReader.Place;
+import io.backbeat.engine.lyrics.PromptReader.Subject;
+import io.backbeat.engine.lyrics.RhymeBank.Family;
+import io.backbeat.engine.lyrics.RhymeBank.Slot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * Writes one lyric variant. Holds the per-song state that keeps a song from repeating itself:
+ * used templates, used line endings and how often each prompt word was sung (the least used one
+ * is picked next, so every part of the subject gets its turn).
+ *
+ * <p>Only lists drive choices; the hash sets and maps here are used for membership and counts,
+ * never iterated, so output depends on the seed alone.
+ */
+final class Songwriter {
+  /** Song forms: I intro (instrumental), V verse, P pre-chorus, C chorus, B bridge, O outro. */
+  static final List<String> FORMS =
+      List.of("VPCVCBCO", "VPCVPCBCO", "IVCVCBCO", "IVPCVPCBCO", "VCVCBCO", "VPCVCBCCO");
+
+  private static final int MAX_ATTEMPTS = 48;
+
+  private final Subject subject;
+  private final RandomGenerator rng;
+  private final char mood;
+  private final List<Weighted> imagery = new ArrayList<>();
+  private final List<Weighted> adjectives = new ArrayList<>();
+  private final List<Weighted> verbs = new ArrayList<>();
+  private final Set<String> promptWords = new HashSet<>();
+  private final Set<String> imageryWords = new HashSet<>();
+  private final Map<Family, Double> familyWeight = new HashMap<>();
+
+  private final Set<String> usedEnds = new HashSet<>();
+  private final Set<String> usedLines = new HashSet<>();
+  private final Set<Template> usedTemplates = new HashSet<>();
+  private final Set<Family> usedFamilies = new HashSet<>();
+  private final Map<String, Integer> uses = new HashMap<>();
+
+  private record Weighted(String value, double weight) {}
+
+  private enum Number {
+    ANY,
+    SINGULAR,
+    PLURAL
+  }
+
+  /** A written line and the rhyme family its last word belongs to (null when none). */
+  private record Line(String text, Family family) {}
+
+  Songwriter(Subject subject, RandomGenerator rng) {
+    this.subject = subject;
+    this.rng = rng;
+    this.mood = subject.mood();
+    collectWords();
+    weighFamilies();
+  }
+
+  // ---- titles -----------------------------------------------------------------------------
+
+  private static final Set<String> WATERSIDE =
+      Set.of("beach", "river", "lake", "sea", "shore", "harbor", "harbour", "bay", "creek",
+          "coast", "ocean", "seaside", "station", "docks", "water", "riverside", "coastline");
+
+  /** Titles for prompts with nothing to hold on to (empty, punctuation, other scripts). */
+  private static final List<String> FALLBACK_TITLES =
+      List.of("Golden Hour", "Electric Heart", "Wild Horizon", "Silver Lining", "Open Road",
+          "Midnight Radio", "Paper Moon", "Summer Static", "Neon Rain", "Northern Lights",
+          "Slow Fire", "Glass Houses", "After the Rain", "Runaway Heart", "Starlight Drive",
+          "Echoes", "Afterglow", "Heartbeat City", "Blue Hour", "Wildflower", "Lighthouse",
+          "Gravity", "Higher Ground", "Daydream Avenue", "Velvet Night");
+
+  private static final Set<String> MINOR_WORDS =
+      Set.of("a", "an", "the", "and", "of", "in", "on", "at", "to", "by", "for", "with", "but", "or");
+
+  /**
+   * Title ideas from the subject, best first: a noun phrase, an action, a name, a place, a
+   * noun, then theme imagery. Always at least one; each at most six words.
+   */
+  static List<String> titles(Subject s, RandomGenerator rng) {
+    List<String> out = new ArrayList<>();
+    List<Theme> themes = new ArrayList<>(s.rankedThemes());
+    themes.remove(Theme.GENERIC);
+    Theme top = themes.isEmpty() ? Theme.GENERIC : themes.getFirst();
+    s.phrases().forEach(p -> addTitle(out, p));
+    s.actions().stream().filter(a -> a.contains(" ")).forEach(a -> addTitle(out, a));
+    Place common = s.places().stream().filter(p -> !p.proper()).findFirst().orElse(null);
+    Place proper = s.places().stream().filter(Place::proper).findFirst().orElse(null);
+    for (String name : s.names()) {
+      if (common != null) {
+        addTitle(out, name + " by the " + common.word());
+      } else if (proper != null) {
+        addTitle(out, name + " in " + proper.word());
+      } else {
+        addTitle(out, (s.mood() == '+' ? "hey " : "ballad of ") + name);
+      }
+    }
+    if (proper != null) {
+      String noun =
+          s.things().isEmpty()
+              ? top.nouns.get(rng.nextInt(Math.min(3, top.nouns.size())))
+              : s.things().getFirst().word();
+      addTitle(out, proper.word() + " " + noun);
+    }
+    if (common != null && WATERSIDE.contains(common.word())) {
+      addTitle(out, "down by the " + common.word());
+    }
+    for (Noun n : s.things()) {
+      if (n.determiner().isEmpty()) {
+        addTitle(out, n.word());
+      } else if (!s.adjectives().isEmpty()) {
+        addTitle(out, s.adjectives().getFirst() + " " + n.word());
+      } else {
+        addTitle(out, top.adjectives.get(rng.nextInt(top.adjectives.size())) + " " + n.word());
+      }
+    }
+    if (out.size() < 2 && top != Theme.GENERIC) {
+      String adj = top.adjectives.get(rng.nextInt(top.adjectives.size()));
+      String noun = top.nouns.get(rng.nextInt(Math.min(6, top.nouns.size())));
+      addTitle(out, adj + " " + noun);
+    }
+    while (out.size() < 2) {
+      addTitle(out, FALLBACK_TITLES.get(rng.nextInt(FALLBACK_TITLES.size())));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void addTitle(List<String> titles, String idea) {
+    String[] words = idea.strip().split("\\s+");
+    String t = String.join(" ", List.of(words).subList(0, Math.min(6, words.length)));
+    if (t.length() > 60) {
+      t = t.substring(0, 60).replaceAll("\\s+\\S*$", "");
+    }
+    String title = titleCase(t);
+    if (!title.isBlank() && titles.stream().noneMatch(x -> titleCase(x).equalsIgnoreCase(title))) {
+      titles.add(title);
+    }
+  }
+
+  /** Title Case: every word capitalised except short function words inside the title. */
+  static String titleCase(String text) {
+    String[] words = text.strip().split("\\s+");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      boolean inner = i > 0 && i < words.length - 1;
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      if (inner && MINOR_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        out.append(w.toLowerCase(Locale.ROOT));
+      } else {
+        out.append(PromptReader.titleCase(w));
+      }
+    }
+    return out.toString();
+  }
+
+  // ---- the song ---------------------------------------------------------------------------
+
+  Lyrics write(String title, String form) {
+    String hookPhrase = hook(plainTitle(title));
+    List<String> chorus = chorus(hookPhrase);
+    List<String> pre = form.indexOf('P') >= 0 ? group(Role.PRE, rng.nextInt(3) == 0 ? "AABB" : "AA") : List.of();
+    List<String> verse1 = group(Role.VERSE, pick(List.of("AABB", "ABAB", "XAXA", "AABB")));
+    List<String> verse2 = group(Role.VERSE, pick(List.of("AABB", "ABAB", "XAXA", "ABAB")));
+    List<String> bridge = group(Role.BRIDGE, pick(List.of("AABB", "ABAB", "AA")));
+    List<String> outro = outro(hookPhrase);
+
+    StringBuilder text = new StringBuilder();
+    int verses = 0;
+    for (char part : form.toCharArray()) {
+      switch (part) {
+        case 'I' -> section(text, "Intro", List.of());
+        case 'V' -> section(text, "Verse", verses++ == 0 ? verse1 : verse2);
+        case 'P' -> section(text, "Pre-Chorus", pre);
+        case 'C' -> section(text, "Chorus", chorus);
+        case 'B' -> section(text, "Bridge", bridge);
+        case 'O' -> section(text, "Outro", outro);
+        default -> throw new IllegalStateException("unknown form part " + part);
+      }
+    }
+    return new Lyrics(title, text.toString().strip() + "\n");
+  }
+
+  private static void section(StringBuilder text, String tag, List<String> lines) {
+    if (!text.isEmpty()) {
+      text.append('\n');
+    }
+    text.append('[').append(tag).append("]\n");
+    lines.forEach(l -> text.append(l).append('\n'));
+  }
+
+  /** The hook: the title, padded with a rhyming tag when the title's last word rhymes nothing. */
+  private String hook(String title) {
+    int syllables = Syllables.count(title);
+    List<String> tails =
+        switch (mood) {
+          case '+' -> List.of("tonight", "we're alive", "all night long", "come on");
+          case '-' -> List.of("don't let go", "come back home", "I'm still here", "one more time");
+          default -> List.of("take me home", "tonight", "hold on", "don't let go");
+        };
+    String tail = pick(tails);
+    boolean tailFits = syllables + Syllables.count(tail) <= 10;
+    List<String> options = new ArrayList<>();
+    if (!RhymeBank.familiesOf(title).isEmpty()) {
+      if (syllables >= 5) {
+        options.add(title);
+        options.add(title);
+      }
+      if (syllables >= 4 && syllables <= 6) {
+        options.add("oh, " + title);
+      }
+      if (syllables <= 3) {
+        options.add(title + ", " + title);
+      }
+      if (syllables <= 5 && tailFits) {
+        options.add(title + ", " + tail);
+      }
+      if (options.isEmpty()) {
+        options.add(title);
+      }
+    } else {
+      options.add(tailFits ? title + ", " + tail : title);
+    }
+    return pick(options);
+  }
+
+  private List<String> chorus(String hook) {
+    String hookLine = finish(hook);
+    usedEnds.add(RhymeBank.lastWord(hook));
+    List<Family> hookFamilies = RhymeBank.familiesOf(hook);
+    Family f = hookFamilies.isEmpty() ? null : hookFamilies.getFirst();
+    if (f != null) {
+      usedFamilies.add(f);
+    }
+    boolean rich = f != null && available(f) >= 3;
+    String pattern = rich ? pick(List.of("HAAH", "HABB", "HAHA", "AHAH", "HAAH")) : pick(List.of("HAHA", "AHAH"));
+    List<String> lines = new ArrayList<>();
+    switch (pattern) {
+      case "HAAH" -> {
+        lines.add(hookLine);
+        lines.addAll(rhymed(Role.CHORUS, f, 2, new boolean[] {true, false}));
+        lines.add(hookLine);
+      }
+      case "HABB" -> {
+        lines.add(hookLine);
+        lines.addAll(rhymed(Role.CHORUS, f, 1, new boolean[] {true}));
+        lines.addAll(group(Role.CHORUS, "AA"));
+      }
+      case "AHAH" -> {
+        List<String> g = group(Role.CHORUS, "AA");
+        lines.add(g.get(0));
+        lines.add(hookLine);
+        lines.add(g.get(1));
+        lines.add(hookLine);
+      }
+      default -> {
+        List<String> g = group(Role.CHORUS, "AA");
+        lines.add(hookLine);
+        lines.add(g.get(0));
+        lines.add(hookLine);
+        lines.add(g.get(1));
+      }
+    }
+    return lines;
+  }
+
+  private List<String> outro(String hook) {
+    List<String> lines = new ArrayList<>();
+    String hookLine = finish(hook);
+    List<Family> fs = RhymeBank.familiesOf(hook);
+    Family f = fs.isEmpty() ? null : fs.getFirst();
+    Line last = line(Role.OUTRO, f, Set.of(), false, 3, 10);
+    if (last == null) {
+      last = line(Role.OUTRO, null, Set.of(), false, 3, 10);
+    }
+    lines.add(hookLine);
+    if (last != null) {
+      lines.add(last.text());
+    }
+    if (rng.nextBoolean()) {
+      lines.add("(" + hook + ")");
+    }
+    return lines;
+  }
+
+  // ---- blocks of lines --------------------------------------------------------------------
+
+  /**
+   * Lines for a rhyme scheme such as "AABB", "ABAB" or "XAXA" (X rhymes with nothing). Two of
+   * four lines, chosen at random, lean on the prompt's own words.
+   */
+  private List<String> group(Role role, String scheme) {
+    int n = scheme.length();
+    boolean[] wantPrompt = new boolean[n];
+    int want = Math.max(1, n / 2);
+    while (want > 0) {
+      int i = rng.nextInt(n);
+      if (!wantPrompt[i]) {
+        wantPrompt[i] = true;
+        want--;
+      }
+    }
+    String[] out = new String[n];
+    for (char letter : new char[] {'A', 'B', 'X'}) {
+      List<Integer> at = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (scheme.charAt(i) == letter) {
+          at.add(i);
+        }
+      }
+      if (at.isEmpty()) {
+        continue;
+      }
+      boolean[] wants = new boolean[at.size()];
+      for (int k = 0; k < at.size(); k++) {
+        wants[k] = wantPrompt[at.get(k)];
+      }
+      List<String> lines =
+          letter == 'X' ? free(role, wants) : rhymed(role, null, at.size(), wants);
+      for (int k = 0; k < at.size(); k++) {
+        out[at.get(k)] = lines.get(k);
+      }
+    }
+    return List.of(out);
+  }
+
+  private List<String> free(Role role, boolean[] wants) {
+    List<String> lines = new ArrayList<>();
+    for (boolean want : wants) {
+      lines.add(orFallback(line(role, null, Set.of(), want, min(role), max(role)), role));
+    }
+    return lines;
+  }
+
+  /**
+   * {@code count} lines rhyming together. With no family given, either the first line leads
+   * (its ending picks the family, which lets prompt words like "Tokyo" end a line) or a family
+   * is drawn first, weighted towards the prompt's and the theme's words.
+   */
+  private List<String> rhymed(Role role, Family family, int count, boolean[] wants) {
+    List<String> lines = new ArrayList<>();
+    Set<String> blockEnds = new HashSet<>();
+    Family f = family;
+    int start = 0;
+    if (f == null && count > 1 && rng.nextDouble() < 0.45) {
+      Line lead = leadLine(role, count - 1, wants[0]);
+      if (lead != null) {
+        lines.add(lead.text());
+        blockEnds.add(RhymeBank.lastWord(lead.text()));
+        f = lead.family();
+        start = 1;
+      }
+    }
+    if (f == null) {
+      f = drawFamily(count);
+    }
+    if (f != null) {
+      usedFamilies.add(f);
+    }
+    for (int k = start; k < count; k++) {
+      Line l = f == null ? null : line(role, f, blockEnds, wants[k], min(role), max(role));
+      if (l == null) {
+        l = line(role, null, blockEnds, wants[k], min(role), max(role));
+      }
+      String text = orFallback(l, role);
+      blockEnds.add(RhymeBank.lastWord(text));
+      lines.add(text);
+    }
+    return lines;
+  }
+
+  /** A first line whose ending belongs to a family with room for {@code partners} more. */
+  private Line leadLine(Role role, int partners, boolean wantPrompt) {
+    for (int attempt = 0; attempt < 6; attempt++) {
+      Line l = line(role, null, Set.of(), wantPrompt, min(role), max(role));
+      if (l != null && l.family() != null && available(l.family()) >= partners + 1) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private String orFallback(Line line, Role role) {
+    if (line != null) {
+      return line.text();
+    }
+    // Only reached when every template was used up; a plain line keeps the form intact.
+    String img = pickWeighted(imagery);
+    return finish(role == Role.CHORUS ? "we sing it for the " + img : "and I think about the " + img);
+  }
+
+  private static int min(Role role) {
+    return switch (role) {
+      case CHORUS, PRE, OUTRO -> 4;
+      default -> 5;
+    };
+  }
+
+  private static int max(Role role) {
+    return role == Role.PRE ? 10 : 11;
+  }
+
+  // ---- single lines -----------------------------------------------------------------------
+
+  /**
+   * One line for the role. With a target family the line must end on an unused word of it;
+   * without one it may end anywhere. Returns null when nothing fits.
+   */
+  private Line line(Role role, Family target, Set<String> blockEnds, boolean wantPrompt, int min, int max) {
+    List<Template> pool = new ArrayList<>();
+    for (Template t : LineBank.templates()) {
+      if (t.fits(role, mood) && !usedTemplates.contains(t) && fillable(t)
+          && (target == null || endsIn(t, target, blockEnds))) {
+        pool.add(t);
+      }
+    }
+    if (pool.isEmpty()) {
+      return null;
+    }
+    boolean promptAvailable = !subject.isEmpty() || !subject.adjectives().isEmpty();
+    Set<String> pending = pendingSlots();
+    ToDoubleFunction<Template> weight =
+        t -> {
+          if (!promptAvailable) {
+            return 1;
+          }
+          double w = t.usesPrompt() == wantPrompt ? 4 : 0.5;
+          if (wantPrompt && t.slots().stream().anyMatch(pending::contains)) {
+            w *= 5; // a key part of the subject has not been sung yet
+          }
+          return w;
+        };
+    Line best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    Template bestTemplate = null;
+    Map<String, Integer> before = new HashMap<>(uses);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Template t = pickWeighted(pool, weight);
+      Map<String, Integer> saved = new HashMap<>(uses);
+      String text = fill(t, target, blockEnds);
+      if (text == null || usedLines.contains(text.toLowerCase(Locale.ROOT))) {
+        uses.clear();
+        uses.putAll(saved);
+        continue;
+      }
+      String end = RhymeBank.lastWord(text);
+      List<Family> families = RhymeBank.familiesOf(end);
+      if (target != null && !families.contains(target)) {
+        uses.clear();
+        uses.putAll(saved);
+        continue;
+      }
+      if (usedEnds.contains(end) || blockEnds.contains(end)) {
+        uses.clear();
+        uses.putAll(saved);
+        continue;
+      }
+      int syllables = Syllables.count(text);
+      int distance = syllables < min ? min - syllables : Math.max(0, syllables - max);
+      Family family = target != null ? target : families.isEmpty() ? null : families.getFirst();
+      if (distance < bestDistance) {
+        best = new Line(text, family);
+        bestDistance = distance;
+        bestTemplate = t;
+        before = new HashMap<>(uses);
+      }
+      uses.clear();
+      uses.putAll(saved);
+      if (distance == 0) {
+        break;
+      }
+    }
+    if (best == null) {
+      return null;
+    }
+    uses.clear();
+    uses.putAll(before);
+    usedTemplates.add(bestTemplate);
+    usedLines.add(best.text().toLowerCase(Locale.ROOT));
+    usedEnds.add(RhymeBank.lastWord(best.text()));
+    return best;
+  }
+
+  /** Slots whose key prompt item (see {@link #keyItems}) has not been used yet. */
+  private Set<String> pendingSlots() {
+    Set<String> pending = new HashSet<>();
+    for (Map.Entry<String, String> item : keyItems(subject)) {
+      if (uses.getOrDefault(item.getValue().toLowerCase(Locale.ROOT), 0) == 0) {
+        pending.add(item.getKey());
+      }
+    }
+    return pending;
+  }
+
+  /**
+   * The parts of the subject every variant must sing, as (slot, rendered value): the names, the
+   * first place and the first of phrase, action or noun.
+   */
+  static List<Map.Entry<String, String>> keyItems(Subject s) {
+    List<Map.Entry<String, String>> items = new ArrayList<>();
+    s.names().forEach(n -> items.add(Map.entry("name", n)));
+    if (!s.places().isEmpty()) {
+      items.add(Map.entry("place", s.places().getFirst().render()));
+    }
+    if (!s.phrases().isEmpty()) {
+      items.add(Map.entry("phrase", withArticle(s.phrases().getFirst())));
+    } else if (!s.actions().isEmpty()) {
+      items.add(Map.entry("act", s.actions().getFirst()));
+    } else if (!s.things().isEmpty()) {
+      Noun n = s.things().getFirst();
+      items.add(Map.entry(n.determiner().isEmpty() ? "bare" : "thing", n.determiner().isEmpty() ? n.word() : n.render()));
+    }
+    return items;
+  }
+
+  /** Whether the text mentions every key item's head word (case-insensitive). */
+  static boolean covers(Subject s, String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> item : keyItems(s)) {
+      String head = RhymeBank.lastWord(item.getValue());
+      if (!head.isEmpty() && !lower.contains(head)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean fillable(Template t) {
+    for (String slot : t.slots()) {
+      boolean ok =
+          switch (slot) {
+            case "name" -> !subject.names().isEmpty();
+            case "place" -> !subject.places().isEmpty();
+            case "thing" -> !subject.things().isEmpty();
+            case "bare" -> subject.things().stream().anyMatch(n -> n.determiner().isEmpty());
+            case "act" -> !subject.actions().isEmpty();
+            case "adj" -> !subject.adjectives().isEmpty();
+            case "phrase" -> !subject.phrases().isEmpty();
+            default -> true;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the template can end on an unused word of the family. */
+  private boolean endsIn(Template t, Family target, Set<String> blockEnds) {
+    if (t.end() != null) {
+      return hasWord(target, t.end(), blockEnds);
+    }
+    String p = t.pattern();
+    List<String> endings;
+    if (p.endsWith("}")) {
+      String slot = p.substring(p.lastIndexOf('{') + 1, p.length() - 1);
+      endings =
+          switch (slot) {
+            case "name" -> subject.names();
+            case "place" -> subject.places().stream().map(Place::render).toList();
+            case "thing" -> subject.things().stream().map(Noun::render).toList();
+            case "act" -> subject.actions();
+            case "phrase" -> subject.phrases();
+            case "adj" -> subject.adjectives();
+            default -> List.of("?"); // theme words: decided when filled
+          };
+    } else {
+      endings = List.of(p);
+    }
+    for (String e : endings) {
+      String last = RhymeBank.lastWord(e);
+      if (e.equals("?") || (RhymeBank.familiesOf(last).contains(target)
+          && !usedEnds.contains(last) && !blockEnds.contains(last))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean hasWord(Family f, Slot slot, Set<String> blockEnds) {
+    for (String w : f.words(slot)) {
+      String last = RhymeBank.lastWord(w);
+      if (!usedEnds.contains(last) && !blockEnds.contains(last)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Fills every slot of the template; null when the rhyme slot has nothing left. */
+  private String fill(Template t, Family target, Set<String> blockEnds) {
+    StringBuilder out = new StringBuilder();
+    String p = t.pattern();
+    Set<String> inLine = new HashSet<>();
+    int i = 0;
+    while (i < p.length()) {
+      int open = p.indexOf('{', i);
+      if (open < 0) {
+        out.append(p, i, p.length());
+        break;
+      }
+      out.append(p, i, open);
+      int close = p.indexOf('}', open);
+      String slot = p.substring(open + 1, close);
+      String value = slotValue(slot, target, blockEnds, inLine);
+      if (value == null) {
+        return null;
+      }
+      inLine.add(value.toLowerCase(Locale.ROOT));
+      out.append(value);
+      i = close + 1;
+    }
+    return finish(out.toString());
+  }
+
+  private String slotValue(String slot, Family target, Set<String> blockEnds, Set<String> inLine) {
+    return switch (slot) {
+      case "name" -> leastUsed(subject.names(), inLine);
+      case "place" -> leastUsed(subject.places().stream().map(Place::render).toList(), inLine);
+      case "thing" -> leastUsed(subject.things().stream().map(Noun::render).toList(), inLine);
+      case "act" -> leastUsed(subject.actions(), inLine);
+      case "adj" -> leastUsed(subject.adjectives(), inLine);
+      case "phrase" -> leastUsed(subject.phrases().stream().map(Songwriter::withArticle).toList(), inLine);
+      case "img", "img2" -> fresh(imagery, inLine, Number.ANY);
+      case "imgs" -> fresh(imagery, inLine, Number.SINGULAR);
+      case "imgp" -> fresh(imagery, inLine, Number.PLURAL);
+      case "bare" ->
+          leastUsed(
+              subject.things().stream().filter(n -> n.determiner().isEmpty()).map(Noun::word).toList(),
+              inLine);
+      case "iadj" -> fresh(adjectives, inLine, Number.ANY);
+      case "verb" -> fresh(verbs, inLine, Number.ANY);
+      case "ving" -> ing(fresh(verbs, inLine, Number.ANY));
+      case "n" -> rhymeWord(target, Slot.N, blockEnds);
+      case "o" -> rhymeWord(target, Slot.O, blockEnds);
+      case "a" -> rhymeWord(target, Slot.A, blockEnds);
+      case "v" -> rhymeWord(target, Slot.V, blockEnds);
+      case "x" -> rhymeWord(target, Slot.X, blockEnds);
+      default -> throw new IllegalStateException("unknown slot {" + slot + "}");
+    };
+  }
+
+  /** An unused word of the family for the slot, preferring the prompt's and the theme's words. */
+  private String rhymeWord(Family target, Slot slot, Set<String> blockEnds) {
+    Family f = target;
+    if (f == null) {
+      List<Family> candidates = new ArrayList<>();
+      for (Family c : RhymeBank.families()) {
+        if (hasWord(c, slot, blockEnds)) {
+          candidates.add(c);
+        }
+      }
+      if (candidates.isEmpty()) {
+        return null;
+      }
+      f = pickWeighted(candidates, c -> familyWeight.getOrDefault(c, 1.0) * (usedFamilies.contains(c) ? 0.3 : 1));
+    }
+    List<Weighted> words = new ArrayList<>();
+    for (String w : f.words(slot)) {
+      String last = RhymeBank.lastWord(w);
+      if (usedEnds.contains(last) || blockEnds.contains(last)) {
+        continue;
+      }
+      String own = slot == Slot.N || slot == Slot.O ? promptForm(w) : null;
+      double weight = own != null ? 8 : imageryWords.contains(last) ? 2.5 : 1;
+      words.add(new Weighted(own != null ? own : w, weight));
+    }
+    if (words.isEmpty()) {
+      return null;
+    }
+    String word = pickWeighted(words);
+    uses.merge(word.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    return word;
+  }
+
+  /** The prompt's own spelling of a rhyme word ("waves" for "wave"), or null. */
+  private String promptForm(String word) {
+    String last = RhymeBank.lastWord(word);
+    if (!promptWords.contains(PromptReader.singular(last))) {
+      return null;
+    }
+    for (Noun n : subject.things()) {
+      if (PromptReader.singular(n.word().toLowerCase(Locale.ROOT)).equals(PromptReader.singular(last))
+          && !word.contains(" ")) {
+        return n.word();
+      }
+    }
+    return word;
+  }
+
+  // ---- word pools -------------------------------------------------------------------------
+
+  private void collectWords() {
+    List<Theme> ranked = new ArrayList<>(subject.rankedThemes());
+    ranked.remove(Theme.GENERIC);
+    if (ranked.size() > 3) {
+      ranked = new ArrayList<>(ranked.subList(0, 3));
+    }
+    if (ranked.isEmpty()) {
+      // Nothing recognisable: generic imagery with one colour chosen by the seed.
+      ranked.add(pick(List.of(Theme.NIGHT, Theme.ROAD, Theme.SUMMER, Theme.HOPE, Theme.LOVE, Theme.CITY)));
+    }
+    double strength = 3;
+    for (Theme theme : ranked) {
+      addAll(imagery, theme.nouns, strength);
+      addAll(adjectives, theme.adjectives, strength);
+      addAll(verbs, theme.verbs, strength);
+      strength = Math.max(1.5, strength - 0.75);
+    }
+    addAll(imagery, Theme.GENERIC.nouns, 0.6);
+    addAll(adjectives, Theme.GENERIC.adjectives, 0.6);
+    addAll(verbs, Theme.GENERIC.verbs, 0.6);
+    // The prompt's own nouns are imagery too, and weigh the most.
+    for (Noun n : subject.things()) {
+      if (!n.word().isEmpty() && Character.isLowerCase(n.word().charAt(0))) {
+        imagery.add(new Weighted(n.word(), 5));
+      }
+      promptWords.add(PromptReader.singular(n.word().toLowerCase(Locale.ROOT)));
+    }
+    for (Place p : subject.places()) {
+      if (!p.proper()) {
+        imagery.add(new Weighted(p.word(), 4));
+      }
+      promptWords.add(PromptReader.singular(p.word().toLowerCase(Locale.ROOT)));
+    }
+    for (String a : subject.adjectives()) {
+      adjectives.add(new Weighted(a, 4));
+      promptWords.add(a);
+    }
+    for (String g : subject.gerunds()) {
+      verbs.add(new Weighted(base(g), 2));
+    }
+    for (String phrase : subject.phrases()) {
+      promptWords.add(PromptReader.singular(RhymeBank.lastWord(phrase)));
+    }
+    for (String name : subject.names()) {
+      promptWords.add(RhymeBank.lastWord(name));
+    }
+    for (Weighted w : imagery) {
+      imageryWords.add(RhymeBank.lastWord(w.value()));
+    }
+    for (Weighted w : adjectives) {
+      imageryWords.add(w.value());
+    }
+    for (Weighted w : verbs) {
+      imageryWords.add(w.value());
+    }
+  }
+
+  private static void addAll(List<Weighted> pool, List<String> words, double weight) {
+    for (String w : words) {
+      pool.add(new Weighted(w, weight));
+    }
+  }
+
+  private void weighFamilies() {
+    for (Family f : RhymeBank.families()) {
+      double w = 1;
+      for (Slot slot : Slot.values()) {
+        for (String word : f.words(slot)) {
+          String last = RhymeBank.lastWord(word);
+          if (promptWords.contains(PromptReader.singular(last))) {
+            w += 5;
+          } else if (imageryWords.contains(last)) {
+            w += 1.5;
+          }
+        }
+      }
+      familyWeight.put(f, w);
+    }
+  }
+
+  /** Words of the family not yet used as line endings. */
+  private int available(Family f) {
+    int n = 0;
+    for (Slot slot : Slot.values()) {
+      for (String w : f.words(slot)) {
+        if (!usedEnds.contains(RhymeBank.lastWord(w))) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private Family drawFamily(int count) {
+    List<Family> candidates = new ArrayList<>();
+    for (Family f : RhymeBank.families()) {
+      if (available(f) >= count + 2) {
+        candidates.add(f);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    return pickWeighted(
+        candidates, f -> familyWeight.getOrDefault(f, 1.0) * (usedFamilies.contains(f) ? 0.25 : 1));
+  }
+
+  /** The prompt item sung least so far; ties go to the earlier (more important) one. */
+  private String leastUsed(List<String> items, Set<String> inLine) {
+    String best = null;
+    int bestUses = Integer.MAX_VALUE;
+    for (String item : items) {
+      int u = uses.getOrDefault(item.toLowerCase(Locale.ROOT), 0);
+      if (inLine.contains(item.toLowerCase(Locale.ROOT))) {
+        u += 100;
+      }
+      if (u < bestUses || (u == bestUses && rng.nextInt(4) == 0)) {
+        best = item;
+        bestUses = u;
+      }
+    }
+    if (best != null) {
+      uses.merge(best.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    return best;
+  }
+
+  /** A weighted pick that avoids words already in the line and words sung often. */
+  private String fresh(List<Weighted> pool, Set<String> inLine, Number number) {
+    List<Weighted> options = new ArrayList<>();
+    for (Weighted w : pool) {
+      String key = w.value().toLowerCase(Locale.ROOT);
+      boolean plural = isPlural(key);
+      if (inLine.contains(key)
+          || (number == Number.SINGULAR && plural)
+          || (number == Number.PLURAL && !plural)) {
+        continue;
+      }
+      options.add(new Weighted(w.value(), w.weight() / (1 + 2 * uses.getOrDefault(key, 0))));
+    }
+    if (options.isEmpty()) {
+      return switch (number) {
+        case SINGULAR -> "light";
+        case PLURAL -> "stars";
+        case ANY -> pickWeighted(pool);
+      };
+    }
+    String chosen = pickWeighted(options);
+    uses.merge(chosen.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    return chosen;
+  }
+
+  // ---- text helpers -----------------------------------------------------------------------
+
+  /** Capitalises the first letter, fixes "a"/"an" and spacing. */
+  static String finish(String raw) {
+    String s = raw.replaceAll("\\s+", " ").strip();
+    s = s.replaceAll("(?i)\\b(a) ((?![uU]ni|[uU]se|[oO]ne)[aeiouAEIOU])", "$1n $2");
+    if (s.isEmpty()) {
+      return s;
+    }
+    return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+  }
+
+  private static String withArticle(String phrase) {
+    String first = phrase.split(" ")[0];
+    return first.endsWith("'s") ? phrase : "the " + phrase;
+  }
+
+  /** The title as sung: title case undone except for proper nouns. */
+  private String plainTitle(String title) {
+    StringBuilder out = new StringBuilder();
+    for (String word : title.split(" ")) {
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(isProper(word) ? word : word.toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  private boolean isProper(String word) {
+    String w = word.replaceAll("[^\\p{L}'-]", "");
+    for (String n : subject.names()) {
+      if (List.of(n.split(" ")).contains(w)) {
+        return true;
+      }
+    }
+    for (Place p : subject.places()) {
+      if (p.proper() && List.of(p.word().split(" ")).contains(w)) {
+        return true;
+      }
+    }
+    for (Noun n : subject.things()) {
+      if (n.word().equals(w) && Character.isUpperCase(w.charAt(0))) {
+        return true;
+      }
+    }
+    return w.equals("I") || w.startsWith("I'");
+  }
+
+  static String ing(String verb) {
+    String v = verb.toLowerCase(Locale.ROOT);
+    if (v.endsWith("ie")) {
+      return v.substring(0, v.length() - 2) + "ying";
+    }
+    if (v.endsWith("e") && !v.endsWith("ee") && v.length() > 2) {
+      return v.substring(0, v.length() - 1) + "ing";
+    }
+    int n = v.length();
+    if (n >= 3 && n <= 4 && "aeiou".indexOf(v.charAt(n - 2)) >= 0
+        && "aeiou".indexOf(v.charAt(n - 3)) < 0 && "aeiouwxy".indexOf(v.charAt(n - 1)) < 0) {
+      return v + v.charAt(n - 1) + "ing"; // run → running, swim → swimming
+    }
+    return v + "ing";
+  }
+
+  /** The base form of a gerund: running → run, chasing → chase, dancing → dance. */
+  static String base(String gerund) {
+    if (!gerund.endsWith("ing") || gerund.length() < 5) {
+      return gerund;
+    }
+    String stem = gerund.substring(0, gerund.length() - 3);
+    int n = stem.length();
+    char last = stem.charAt(n - 1);
+    if (n >= 3 && last == stem.charAt(n - 2) && "lsz".indexOf(last) < 0) {
+      return stem.substring(0, n - 1);
+    }
+    boolean vowelBefore = n >= 2 && "aeiou".indexOf(stem.charAt(n - 2)) >= 0;
+    boolean consonantBeforeThat = n >= 3 && "aeiou".indexOf(stem.charAt(n - 3)) < 0;
+    boolean silentE = "cvgz".indexOf(last) >= 0 && !stem.endsWith("ng")
+        || (vowelBefore && consonantBeforeThat && n <= 4 && "aeiouwxy".indexOf(last) < 0);
+    return silentE ? stem + "e" : stem;
+  }
+
+  private static boolean isPlural(String noun) {
+    return noun.endsWith("s") && !noun.endsWith("ss") && !noun.endsWith("us");
+  }
+
+  // ---- randomness -------------------------------------------------------------------------
+
+  private <T> T pick(List<T> items) {
+    return items.get(rng.nextInt(items.size()));
+  }
+
+  private String pickWeighted(List<Weighted> items) {
+    return pickWeighted(items, Weighted::weight).value();
+  }
+
+  private <T> T pickWeighted(List<T> items, ToDoubleFunction<T> weight) {
+    double total = 0;
+    for (T t : items) {
+      total += Math.max(0, weight.applyAsDouble(t));
+    }
+    if (total <= 0) {
+      return pick(items);
+    }
+    double r = rng.nextDouble() * total;
+    for (T t : items) {
+      r -= Math.max(0, weight.applyAsDouble(t));
+      if (r < 0) {
+        return t;
+      }
+    }
+    return items.getLast();
+  }
+}
