@@ -1,0 +1,261 @@
+package io.backbeat.engine;
+
+import io.backbeat.engine.analysis.LoudnessMeter;
+import io.backbeat.engine.art.CoverArtist;
+import io.backbeat.engine.compose.Arrangement;
+import io.backbeat.engine.compose.CompositionInput;
+import io.backbeat.engine.compose.Part;
+import io.backbeat.engine.compose.SongComposer;
+import io.backbeat.engine.compose.StyleParser;
+import io.backbeat.engine.compose.StyleProfile;
+import io.backbeat.engine.compose.SungWord;
+import io.backbeat.engine.compose.TextSection;
+import io.backbeat.engine.compose.VoiceRange;
+import io.backbeat.engine.encode.Mp3Encoder;
+import io.backbeat.engine.encode.WavWriter;
+import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsWriter;
+import io.backbeat.engine.render.Mastering;
+import io.backbeat.engine.render.Mixer;
+import io.backbeat.engine.render.PartRenderer;
+import io.backbeat.engine.render.SoundBank;
+import io.backbeat.engine.render.Stem;
+import io.backbeat.engine.voice.Voice;
+import io.backbeat.engine.voice.VoiceCaster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local studio: plans songs (lyrics, style, arrangement for two clips) and renders clips
+ * (Gervill per part, mix, master, MP3, stems, cover art, word timings). Thread-safe; reuse one.
+ */
+public final class Studio implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Studio.class);
+  static final int CLIPS = 2;
+
+  private final StudioConfig config;
+  private final ExecutorService parts;
+  private final LyricsWriter lyricsWriter = new LyricsWriter();
+  private final SongComposer composer = new SongComposer(LyricsAdapter.SYLLABLES);
+  private final CoverArtist artist = new CoverArtist();
+  private final Mixer mixer = new Mixer();
+  private final Mastering mastering = new Mastering();
+  private volatile SoundBank soundBank;
+
+  public Studio(StudioConfig config) {
+    this.config = Objects.requireNonNull(config, "config is null");
+    AtomicInteger n = new AtomicInteger();
+    this.parts = Executors.newFixedThreadPool(config.threads(), r -> {
+      Thread t = new Thread(r, "studio-render-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Lyrics (simple mode), style and both clips' arrangements. Fast: no audio is made. */
+  public SongPlan plan(SongRequest request) {
+    Objects.requireNonNull(request, "request is null");
+    long songSeed = Seeds.song(request.seed());
+    String title;
+    String lyrics;
+    if (request.customMode()) {
+      title = blankToNull(request.title()) != null ? request.title().strip() : "Untitled";
+      lyrics = request.instrumental() ? null : blankToNull(request.prompt());
+    } else {
+      Lyrics written = lyricsWriter.write(request.prompt() == null ? "" : request.prompt(), request.seed()).get(0);
+      title = written.title();
+      lyrics = request.instrumental() ? null : written.text();
+    }
+    boolean instrumental = request.instrumental() || lyrics == null;
+    // In custom mode the prompt is the lyrics: their words must not pick the genre.
+    String prompt = request.customMode() ? null : request.prompt();
+    StyleProfile style = StyleParser.parse(request.style(), prompt, request.negativeTags(),
+        request.styleWeight(), request.weirdnessConstraint(), songSeed);
+    List<TextSection> text = instrumental ? List.of() : LyricsAdapter.sections(lyrics);
+    double max = ModelLimits.effectiveMax(request).toMillis() / 1000.0;
+    double min = request.customMode() ? 0 : Math.min(ModelLimits.SIMPLE_MIN.toSeconds(), max);
+
+    List<ClipPlan> clips = new ArrayList<>();
+    for (int i = 0; i < CLIPS; i++) {
+      long clipSeed = Seeds.clip(request.seed(), i);
+      Voice voice = instrumental ? null
+          : VoiceCaster.cast(style.vocalHint(), request.vocalGender(), request.personaId(), clipSeed);
+      VoiceRange range = voice != null ? voice.range() : new VoiceRange(53, 55, 74);
+      Arrangement arrangement = composer.compose(new CompositionInput(style, text, instrumental,
+          range, songSeed, clipSeed, i, min, max));
+      clips.add(new ClipPlan(i, clipSeed, style, arrangement, voice, timings(arrangement),
+          request.model()));
+    }
+    return new SongPlan(title, style.tags(), instrumental ? null : lyrics, clips);
+  }
+
+  /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */
+  public RenderedClip render(SongPlan plan, int clipIndex, Path outDir) throws IOException {
+    ClipPlan clip = plan.clips().get(clipIndex);
+    Arrangement arrangement = clip.arrangement();
+    Files.createDirectories(outDir);
+    long started = System.nanoTime();
+    int frames = (int) Math.ceil(arrangement.durationSeconds() * PartRenderer.SAMPLE_RATE);
+    List<Stem> stems = new ArrayList<>();
+    double[] loudness = renderParts(arrangement, frames, stems);
+    long rendered = System.nanoTime();
+    Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
+    Mastering.Result mastered = mastering.master(mix.master());
+    long masteredAt = System.nanoTime();
+
+    String base = "clip-" + clipIndex;
+    Path mp3 = outDir.resolve(base + ".mp3");
+    Path cover = outDir.resolve(base + "-cover.jpg");
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("title", plan.title());
+    tags.put("artist", "Backbeat");
+    tags.put("genre", clip.style().genre().label());
+    tags.put("comment", plan.tags());
+    // Stems carry the master gain (not the limiter) so they sum to about the released mix.
+    float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+    Map<String, Path> stemFiles = new LinkedHashMap<>();
+    List<Future<?>> outputs = new ArrayList<>();
+    try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
+      outputs.add(io.submit(() -> {
+        Stem audio = mastered.audio();
+        Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags);
+        return null;
+      }));
+      outputs.add(io.submit(() -> {
+        artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(),
+            clip.style().mood(), clip.seed()), cover);
+        return null;
+      }));
+      for (Stem stem : mix.stems()) {
+        Path wav = outDir.resolve(base + "-" + stem.name() + ".wav");
+        stemFiles.put(stem.name(), wav);
+        outputs.add(io.submit(() -> {
+          WavWriter.write(wav, stem.channels(), PartRenderer.SAMPLE_RATE, stemGain);
+          return null;
+        }));
+      }
+      for (Future<?> f : outputs) {
+        await(f);
+      }
+    }
+    long done = System.nanoTime();
+    log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix+master {} ms, files {} ms; {} LUFS, {} dBTP",
+        clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
+        (rendered - started) / 1_000_000, (masteredAt - rendered) / 1_000_000, (done - masteredAt) / 1_000_000,
+        String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()));
+    return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
+        mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
+  }
+
+  /** Renders every clip of the plan, clips in parallel. */
+  public List<RenderedClip> renderAll(SongPlan plan, Path outDir) throws IOException {
+    List<Future<RenderedClip>> futures = new ArrayList<>();
+    try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < plan.clips().size(); i++) {
+        int index = i;
+        futures.add(clips.submit(() -> render(plan, index, outDir)));
+      }
+      List<RenderedClip> out = new ArrayList<>();
+      for (Future<RenderedClip> f : futures) {
+        out.add(await(f));
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public void close() {
+    parts.shutdownNow();
+  }
+
+  private record Measured(Stem stem, double loudness) {}
+
+  /** Renders every part on the pool (and measures it there); fills {@code stems}, returns loudness. */
+  private double[] renderParts(Arrangement arrangement, int frames, List<Stem> stems) throws IOException {
+    PartRenderer renderer = new PartRenderer(soundBank(), "linear");
+    List<Future<Measured>> futures = new ArrayList<>();
+    for (Part part : arrangement.parts()) {
+      futures.add(parts.submit(() -> {
+        Stem stem = renderer.render(part, arrangement.groove(), frames);
+        return new Measured(stem, LoudnessMeter.integrated(stem.channels(), PartRenderer.SAMPLE_RATE));
+      }));
+    }
+    double[] loudness = new double[futures.size()];
+    for (int i = 0; i < futures.size(); i++) {
+      Measured m = await(futures.get(i));
+      stems.add(m.stem());
+      loudness[i] = m.loudness();
+    }
+    return loudness;
+  }
+
+  private SoundBank soundBank() throws IOException {
+    SoundBank bank = soundBank;
+    if (bank == null) {
+      synchronized (this) {
+        if (soundBank == null) {
+          soundBank = SoundBank.load(config.soundFont());
+          log.info("Sound bank: {}", soundBank.name());
+        }
+        bank = soundBank;
+      }
+    }
+    return bank;
+  }
+
+  private static List<WordTiming> timings(Arrangement arrangement) {
+    List<WordTiming> out = new ArrayList<>();
+    for (SungWord w : arrangement.words()) {
+      out.add(new WordTiming(w.word(), round(arrangement.groove().seconds(w.startBeat())),
+          round(arrangement.groove().seconds(w.endBeat()))));
+    }
+    return out;
+  }
+
+  private static double round(double seconds) {
+    return Math.round(seconds * 1000) / 1000.0;
+  }
+
+  private static String subtitle(ClipPlan clip) {
+    return clip.style().genre().label() + " · " + clip.bpm() + " bpm · " + clip.key();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static <T> T await(Future<T> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while rendering", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause();
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("rendering failed", cause);
+    }
+  }
+}

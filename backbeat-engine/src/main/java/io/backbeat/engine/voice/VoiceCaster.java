@@ -1,0 +1,71 @@
+package io.backbeat.engine.voice;
+
+import io.backbeat.engine.compose.VocalHint;
+import io.backbeat.engine.compose.VoiceRange;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses the singer. An explicit {@code vocalGender} wins over the style's hints; a persona id is
+ * a seed for a consistent voice (same patch and range on every request that names it).
+ */
+public final class VoiceCaster {
+  /** GM voice-like programs: Voice Oohs, Synth Voice, Lead 6 (voice), Choir Aahs. */
+  static final int VOICE_OOHS = 53;
+  static final int SYNTH_VOICE = 54;
+  static final int LEAD_VOICE = 85;
+  static final int CHOIR_AAHS = 52;
+
+  private VoiceCaster() {}
+
+  public static Voice cast(VocalHint hint, String vocalGender, String personaId, long clipSeed) {
+    boolean persona = personaId != null && !personaId.isBlank();
+    SplittableRandom random = new SplittableRandom(persona ? fnv64(personaId.strip()) : clipSeed);
+    String g = vocalGender == null ? "" : vocalGender.strip().toLowerCase(Locale.ROOT);
+    boolean female;
+    if (g.startsWith("f")) {
+      female = true;
+    } else if (g.startsWith("m")) {
+      female = false;
+    } else if (hint == VocalHint.FEMALE) {
+      female = true;
+    } else if (hint == VocalHint.MALE) {
+      female = false;
+    } else {
+      female = random.nextBoolean();
+    }
+    int program;
+    if (hint == VocalHint.CHOIR) {
+      program = CHOIR_AAHS;
+    } else {
+      double pick = random.nextDouble();
+      program = pick < 0.5 ? VOICE_OOHS : pick < 0.8 ? SYNTH_VOICE : pick < 0.92 ? LEAD_VOICE : CHOIR_AAHS;
+    }
+    // Comfortable pop ranges, a tenth-and-more wide; personas shift them a little.
+    int shift = random.nextInt(4);
+    int low = (female ? 55 : 43) + shift;
+    VoiceRange range = new VoiceRange(program, low, low + 19);
+    String label = (female ? "female" : "male") + " " + name(program);
+    return new Voice(label, female, range);
+  }
+
+  private static String name(int program) {
+    return switch (program) {
+      case VOICE_OOHS -> "voice oohs";
+      case SYNTH_VOICE -> "synth voice";
+      case LEAD_VOICE -> "lead voice";
+      default -> "choir";
+    };
+  }
+
+  /** FNV-1a 64: a stable hash of the persona id across JVMs and releases. */
+  static long fnv64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return h;
+  }
+}
