@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * <p>Each row is {@code ROLES MOOD pattern}. Roles: V verse, P pre-chorus, C chorus, B bridge, O
  * outro. Mood: {@code +} bright, {@code -} wistful or dark, {@code *} either. Slots filled from the
- * prompt: {name} a person or pet, {place} ("Tokyo", "the beach"), {thing} ("the waves", "my
+ * prompt: {name} a person or pet, {place} ("Tokyo", "the beach"), {inplace} the place with its
+ * preposition ("in Tokyo", "on the beach"), {city} a named place only (for "goodnight, {city}"), {thing} ("the waves", "my
  * dog"), {bare} an abstract noun without article ("heartbreak"), {act} ("chasing waves"), {adj}, {phrase} ("the rainy Tokyo night"). Slots filled from
  * the theme imagery: {img}/{img2} any noun, {imgs} a singular noun, {imgp} a plural one, {iadj}, {verb}, {ving}. A
  * line ends either on literal words (whose rhyme family is looked up) or on a rhyme slot {n},
@@ -42,7 +43,7 @@ final class LineBank {
   }
 
   static final List<String> PROMPT_SLOTS =
-      List.of("name", "place", "thing", "bare", "act", "adj", "phrase");
+      List.of("name", "place", "inplace", "city", "thing", "bare", "act", "adj", "phrase");
 
   private static final String TABLE =
       """
@@ -62,8 +63,8 @@ final class LineBank {
       V * {place} kept {ving} in the {n}
       V * lost inside {phrase}
       V * I found you in {phrase}
-      V * we were young in {place}
-      V * I left my heart in {place}
+      V * we were young {inplace}
+      V * I left my heart {inplace}
       V * {name} was always by my side
       V * the {img} remembers {name}
       V * I can hear the {img} {v}
@@ -89,8 +90,8 @@ final class LineBank {
       V * {name}, you know the way
       V * footsteps echo in the {n}
       V * shadows dancing on the {o}
-      V * out in {place} I watch the {img} {v}
-      V * down in {place} I saw the {img} {v}
+      V * out {inplace} I watch the {img} {v}
+      V * down {inplace} I saw the {img} {v}
       V * all along {place} the {imgp} {v}
       V * I saw {name} {act}
       V * nothing but {thing} and the {n}
@@ -118,7 +119,7 @@ final class LineBank {
       V * I hear your voice on the {o}
       V * {thing} and a note on the {o}
       V * we carved our names into the {o}
-      V * {place}, I left you at the {o}
+      V * {city}, I left you at the {o}
       C * meet me on the {o}
       C * dancing on the {o}
       B * I'll be waiting by the {o}
@@ -132,7 +133,7 @@ final class LineBank {
       V + good times rolling like the {n}
       V + every morning feels brand new
       V + {place} is shining like the {n}
-      V + we were {a} in {place}
+      V + we were {a} {inplace}
       V + laughing all the way to {place}
       V + {name} makes the {img} {v}
       V + all the {img} glowing {x}
@@ -141,7 +142,7 @@ final class LineBank {
       V - the phone is silent and the room is {a}
       V - every word we never said
       V - I'm still waiting by the {o}
-      V - tears like {img} in the {n}
+      V - tears like {imgp} in the {n}
       V - I walk alone through {place}
       V - {place} was colder than the {n}
       V - I lost you somewhere in the {n}
@@ -189,7 +190,7 @@ final class LineBank {
       C * under the {iadj} {n}
       C * we light it up and we {v}
       C * {thing} is all I need
-      C * oh, {place}, I'm coming home
+      C * oh, {city}, I'm coming home
       C * {act} {x}
       C * we're {act} {x}
       C * {name}, you're my {n}
@@ -236,9 +237,9 @@ final class LineBank {
       O * still {ving} in the {n}
       O * we'll be {ving} {x}
       O * fading into the {n}
-      O * goodnight, {place}
+      O * goodnight, {city}
       O * {name}, goodnight
-      O * oh, {place}
+      O * oh, {city}
       O * and the {img} {x}
       O * just you and me and the {n}
       O * {thing}, {x}

@@ -29,6 +29,14 @@ final class PromptReader {
     String render() {
       return proper || BARE_PLACES.contains(word) ? word : "the " + word;
     }
+
+    /** With the preposition English uses for it: "in Tokyo", "on the beach", "at the club". */
+    String renderIn() {
+      if (proper || !(ON_PLACES.contains(word) || AT_PLACES.contains(word))) {
+        return (word.equals("home") ? "at " : "in ") + render();
+      }
+      return (ON_PLACES.contains(word) ? "on " : "at ") + render();
+    }
   }
 
   record Subject(
@@ -731,6 +739,12 @@ final class PromptReader {
           porch backyard playground dancefloor coastline seaside
           """);
   private static final Set<String> BARE_PLACES = words("downtown home paradise heaven");
+  private static final Set<String> ON_PLACES =
+      words("beach shore road highway street streets coast island rooftop bridge boulevard"
+          + " avenue porch dancefloor coastline seaside farm field fields hills");
+  private static final Set<String> AT_PLACES =
+      words("club bar station airport school church diner motel hotel cafe library hospital"
+          + " stadium arena harbor harbour");
   private static final Set<String> CITIES =
       words(
           """

@@ -73,7 +73,7 @@ final class RhymeBank {
       one ; o phone stone microphone ; a alone ; x alone on_my_own
       old ; n cold gold ; a bold cold ; v unfold ; s old
       ore ; n roar ; o shore floor door seashore dance_floor ocean_floor ; a sure ; v soar roar ; x forevermore ; s ore oor
-      all ; n rainfall nightfall waterfall ; o wall hall ; a small tall ; v fall crawl ; x after_all through_it_all ; s all awl
+      all ; n rainfall nightfall waterfall ; o wall hall ; a small ; v fall crawl ; x after_all through_it_all ; s all awl
       ar ; o boulevard bar car ; a far ; x from_afar ; s ar
       art ; a apart ; v start depart ; x apart from_the_start ; s art eart
       oo ; n blue dew ; o avenue ; a true new ; x with_you for_you ; s ue ew oo
@@ -85,8 +85,8 @@ final class RhymeBank {
       igh ; n sky ; a high shy ; v fly cry try die sigh ; x so_high passing_by ; s igh
       est ; n west ; a best ; v rest ; s est
       ess ; n wilderness ; s ess
-      ear ; n atmosphere ; o chandelier ; a clear near ; v disappear appear ; x here right_here this_year ; s eer
-      air ; n air ; o square ; a bare rare aware ; x there everywhere anywhere somewhere ; s air
+      ear ; n atmosphere ; a clear near ; v disappear appear ; x here right_here this_year ; s eer
+      air ; n air ; o square ; a bare rare aware ; x everywhere anywhere somewhere ; s air
       ost ; o coast ; v coast ; s oast
       oss ; n frost ; a lost ; x at_any_cost ; s oss ost
       and ; o sand land ; a grand ; v stand land ; x hand_in_hand ; s and

@@ -441,6 +441,9 @@ final class Songwriter {
           if (wantPrompt && t.slots().stream().anyMatch(pending::contains)) {
             w *= 5; // a key part of the subject has not been sung yet
           }
+          if (t.usesPrompt() && worn(t)) {
+            w *= 0.35; // "Tokyo" in every line stops sounding like a song
+          }
           return w;
         };
     Line best = null;
@@ -494,12 +497,37 @@ final class Songwriter {
     return best;
   }
 
+  /** True when every prompt slot of the template would repeat a word sung three times already. */
+  private boolean worn(Template t) {
+    for (String slot : t.slots()) {
+      List<String> items =
+          switch (slot) {
+            case "name" -> subject.names();
+            case "place", "inplace", "city" -> subject.places().stream().map(Place::render).toList();
+            case "thing" -> subject.things().stream().map(Noun::render).toList();
+            case "bare" -> subject.things().stream().map(Noun::word).toList();
+            case "act" -> subject.actions();
+            case "adj" -> subject.adjectives();
+            case "phrase" -> subject.phrases().stream().map(Songwriter::withArticle).toList();
+            default -> null;
+          };
+      if (items != null && items.stream().anyMatch(i -> uses.getOrDefault(i.toLowerCase(Locale.ROOT), 0) < 3)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Slots whose key prompt item (see {@link #keyItems}) has not been used yet. */
   private Set<String> pendingSlots() {
     Set<String> pending = new HashSet<>();
     for (Map.Entry<String, String> item : keyItems(subject)) {
       if (uses.getOrDefault(item.getValue().toLowerCase(Locale.ROOT), 0) == 0) {
         pending.add(item.getKey());
+        if (item.getKey().equals("place")) {
+          pending.add("inplace");
+          pending.add("city");
+        }
       }
     }
     return pending;
@@ -543,7 +571,8 @@ final class Songwriter {
       boolean ok =
           switch (slot) {
             case "name" -> !subject.names().isEmpty();
-            case "place" -> !subject.places().isEmpty();
+            case "place", "inplace" -> !subject.places().isEmpty();
+            case "city" -> subject.places().stream().anyMatch(Place::proper);
             case "thing" -> !subject.things().isEmpty();
             case "bare" -> subject.things().stream().anyMatch(n -> n.determiner().isEmpty());
             case "act" -> !subject.actions().isEmpty();
@@ -570,7 +599,8 @@ final class Songwriter {
       endings =
           switch (slot) {
             case "name" -> subject.names();
-            case "place" -> subject.places().stream().map(Place::render).toList();
+            case "place", "city" -> subject.places().stream().map(Place::render).toList();
+            case "inplace" -> subject.places().stream().map(Place::renderIn).toList();
             case "thing" -> subject.things().stream().map(Noun::render).toList();
             case "act" -> subject.actions();
             case "phrase" -> subject.phrases();
@@ -630,6 +660,9 @@ final class Songwriter {
     return switch (slot) {
       case "name" -> leastUsed(subject.names(), inLine);
       case "place" -> leastUsed(subject.places().stream().map(Place::render).toList(), inLine);
+      case "inplace" -> placeIn(inLine);
+      case "city" ->
+          leastUsed(subject.places().stream().filter(Place::proper).map(Place::render).toList(), inLine);
       case "thing" -> leastUsed(subject.things().stream().map(Noun::render).toList(), inLine);
       case "act" -> leastUsed(subject.actions(), inLine);
       case "adj" -> leastUsed(subject.adjectives(), inLine);
@@ -651,6 +684,17 @@ final class Songwriter {
       case "x" -> rhymeWord(target, Slot.X, blockEnds);
       default -> throw new IllegalStateException("unknown slot {" + slot + "}");
     };
+  }
+
+  /** The least used place with its preposition; usage is counted on the place itself. */
+  private String placeIn(Set<String> inLine) {
+    String place = leastUsed(subject.places().stream().map(Place::render).toList(), inLine);
+    for (Place p : subject.places()) {
+      if (p.render().equals(place)) {
+        return p.renderIn();
+      }
+    }
+    return place;
   }
 
   /** An unused word of the family for the slot, preferring the prompt's and the theme's words. */
@@ -725,7 +769,8 @@ final class Songwriter {
     addAll(verbs, Theme.GENERIC.verbs, 0.6);
     // The prompt's own nouns are imagery too, and weigh the most.
     for (Noun n : subject.things()) {
-      if (!n.word().isEmpty() && Character.isLowerCase(n.word().charAt(0))) {
+      // "my sister" stays in {thing}; only nouns that read well after "the" become imagery.
+      if (n.determiner().equals("the") && Character.isLowerCase(n.word().charAt(0))) {
         imagery.add(new Weighted(n.word(), 5));
       }
       promptWords.add(PromptReader.singular(n.word().toLowerCase(Locale.ROOT)));

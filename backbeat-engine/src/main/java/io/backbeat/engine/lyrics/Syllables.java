@@ -291,9 +291,8 @@ public final class Syllables {
         boundary = nextVowel;
       } else if (consonants == 1) {
         boundary = endVowel + 1;
-        char c = w.charAt(endVowel + 1);
-        if (c == 'x' || (c == 'r' && nextVowel + 1 >= w.length())) {
-          boundary = nextVowel; // "ex-it", "fi-re" stays readable
+        if (w.charAt(endVowel + 1) == 'x') {
+          boundary = nextVowel; // "ex-it", "tax-i"
         }
       } else {
         String cluster = w.substring(endVowel + 1, nextVowel);

@@ -64,7 +64,7 @@ enum Theme {
           + " tan sunset sunsets heat hot tropical palm palms",
       "sunshine heat lemonade sunset sand fireflies ice_cream convertible sunglasses"
           + " pool",
-      "sunny golden lazy sun-kissed warm barefoot",
+      "sunny golden lazy sun-kissed warm",
       "swim shine drive laugh glow dance"),
   OCEAN(0.0,
       "ocean oceans sea seas wave waves beach surf surfing surfer sail sailing sailor tide"
@@ -72,7 +72,7 @@ enum Theme {
           + " seagull seagulls mermaid reef",
       "tide shore salt foam sand seagulls horizon waves shells sails driftwood lighthouse"
           + " current harbor",
-      "salty blue endless deep sun-bleached barefoot",
+      "salty blue endless deep sun-bleached",
       "drift sail swim float wander dive"),
   CITY(0.0,
       "city cities street streets downtown subway traffic neon skyline skyscraper"
