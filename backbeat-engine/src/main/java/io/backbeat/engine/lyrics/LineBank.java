@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * <p>Each row is {@code ROLES MOOD pattern}. Roles: V verse, P pre-chorus, C chorus, B bridge, O
  * outro. Mood: {@code +} bright, {@code -} wistful or dark, {@code *} either. Slots filled from the
  * prompt: {name} a person or pet, {place} ("Tokyo", "the beach"), {inplace} the place with its
- * preposition ("in Tokyo", "on the beach"), {city} a named place only (for "goodnight, {city}"), {thing} ("the waves", "my
- * dog"), {bare} an abstract noun without article ("heartbreak"), {act} ("chasing waves"), {adj}, {phrase} ("the rainy Tokyo night"). Slots filled from
- * the theme imagery: {img}/{img2} any noun, {imgs} a singular noun, {imgp} a plural one, {iadj}, {verb}, {ving}. A
- * line ends either on literal words (whose rhyme family is looked up) or on a rhyme slot {n},
- * {a}, {v} or {x} (see {@link RhymeBank}).
+ * preposition ("in Tokyo", "on the beach"), {city} a named place only (for "goodnight, {city}"),
+ * {thing} ("the waves", "my dog"), {bare} an abstract noun without article ("heartbreak"), {act}
+ * ("chasing waves"), {adj}, {phrase} ("the rainy Tokyo night"). Slots filled from the theme
+ * imagery: {img}/{img2} any noun, {imgs} a singular noun, {imgp} a plural one, {iadj}, {verb},
+ * {ving}. A line ends either on literal words (whose rhyme family is looked up) or on a rhyme slot
+ * {n}, {a}, {v} or {x} (see {@link RhymeBank}).
  */
 final class LineBank {
   enum Role {

@@ -16,20 +16,20 @@ import java.util.regex.Pattern;
  * <p>{@link #parse(String)} reads the tag styles people actually paste: {@code [Verse]}, {@code
  * [Verse 1]}, {@code [Chorus x2]}, {@code (Chorus)}, {@code Verse 2:}, {@code **Bridge**}, any
  * case. Repeat markers are expanded into repeated sections; a chorus tag with no lines repeats the
- * previous chorus. Untagged text gets verse/chorus form: blocks separated by blank lines (or
- * 4-line chunks), where a block that occurs twice is a chorus and otherwise verse and chorus
- * alternate.
+ * previous chorus. Untagged text gets verse/chorus form: blocks separated by blank lines (or 4-line
+ * chunks), where a block that occurs twice is a chorus and otherwise verse and chorus alternate.
  */
 public record LyricSheet(List<Section> sections) {
   private static final int MAX_REPEAT = 8;
   // Tags are short; longer lines are lyrics, which also bounds the regex work per line.
-  private static final int MAX_TAG_LENGTH = 80;
+  private static final int MAX_TAG_LINE = 120;
 
   private static final Pattern BRACKETED = Pattern.compile("^[\\[{]([^\\]}]{0,80})[\\]}]\\s*(.*)$");
   private static final Pattern PARENTHESISED = Pattern.compile("^\\(([^()]{1,80})\\)$");
   private static final Pattern COLON = Pattern.compile("^([^:]{1,40}):\\s*(.*)$");
   private static final Pattern REPEAT =
-      Pattern.compile("\\(?\\s*(?:(?<!\\p{L})[x×*]\\s*(\\d{1,2})|(\\d{1,2})\\s*[x×])\\s*\\)?(?=\\W|$)");
+      Pattern.compile(
+          "\\(?\\s*(?:(?<!\\p{L})[x×*]\\s*(\\d{1,2})|(\\d{1,2})\\s*[x×])\\s*\\)?(?=\\W|$)");
   private static final Pattern REPEAT_WORD = Pattern.compile("\\(?\\brepeat(?:s|ed)?\\b\\)?");
   private static final Pattern NUMBER = Pattern.compile("\\s*#?\\d{1,2}\\s*");
 
@@ -178,7 +178,7 @@ public record LyricSheet(List<Section> sections) {
           current = null;
           continue;
         }
-        Tag tag = line.length() <= MAX_TAG_LENGTH + 40 ? tag(line) : null;
+        Tag tag = line.length() <= MAX_TAG_LINE ? tag(line) : null;
         if (tag != null) {
           current = new Block(tag);
           blocks.add(current);
@@ -358,7 +358,9 @@ public record LyricSheet(List<Section> sections) {
 
   private static Map<Pattern, SectionType> keywords() {
     Map<Pattern, SectionType> k = new LinkedHashMap<>();
-    k.put(word("pre[\\s-]?(?:chorus|hook)|build[\\s-]?up|build|lift|channel"), SectionType.PRE_CHORUS);
+    k.put(
+        word("pre[\\s-]?(?:chorus|hook)|build[\\s-]?up|build|lift|channel"),
+        SectionType.PRE_CHORUS);
     k.put(word("post[\\s-]?chorus"), SectionType.HOOK);
     k.put(word("chorus|refrain"), SectionType.CHORUS);
     k.put(word("hook"), SectionType.HOOK);
@@ -366,8 +368,7 @@ public record LyricSheet(List<Section> sections) {
     k.put(word("bridge|middle[\\s-]?(?:8|eight)"), SectionType.BRIDGE);
     k.put(word("intro|introduction|opening"), SectionType.INTRO);
     k.put(word("outro|coda|ending|end|fade[\\s-]?out"), SectionType.OUTRO);
-    k.put(
-        word("instrumental|solo|interlude|break|breakdown|drop|riff"), SectionType.INSTRUMENTAL);
+    k.put(word("instrumental|solo|interlude|break|breakdown|drop|riff"), SectionType.INSTRUMENTAL);
     return k;
   }
 

@@ -3,8 +3,8 @@ package io.backbeat.engine.lyrics;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One written song text: a short title and sectioned lyrics with tags on their own lines
- * ({@code [Verse]}, {@code [Chorus]}, …), the format {@link LyricSheet#parse(String)} reads.
+ * One written song text: a short title and sectioned lyrics with tags on their own lines ({@code
+ * [Verse]}, {@code [Chorus]}, …), the format {@link LyricSheet#parse(String)} reads.
  */
 public record Lyrics(String title, String text) {
   public Lyrics {

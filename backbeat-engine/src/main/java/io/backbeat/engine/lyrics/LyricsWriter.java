@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  * Writes song lyrics for a prompt, offline and deterministically: the same prompt and seed always
  * give the same two variants.
  *
- * <p>The prompt is read for its subject (names, places, nouns, actions, phrases) and themes
- * (mood, setting); lines come from templates filled with those words and with theme imagery, and
- * end on rhyme families from a built-in bank. The two variants share the subject but differ in
- * title, form and every line. See {@link LyricSheet} for the tag format of the text.
+ * <p>The prompt is read for its subject (names, places, nouns, actions, phrases) and themes (mood,
+ * setting); lines come from templates filled with those words and with theme imagery, and end on
+ * rhyme families from a built-in bank. The two variants share the subject but differ in title, form
+ * and every line. See {@link LyricSheet} for the tag format of the text.
  */
 public final class LyricsWriter {
   public LyricsWriter() {}
@@ -29,8 +29,9 @@ public final class LyricsWriter {
   private static List<Lyrics> compose(String prompt, long seed) {
     PromptReader.Subject subject = PromptReader.read(prompt);
     // String.hashCode is specified by the JLS, so this mix is stable across JVMs.
-    SplittableRandom master = new SplittableRandom(seed ^ (prompt.hashCode() * 0x9E3779B97F4A7C15L));
-    List<String> titles = Songwriter.titles(subject, master.split());
+    SplittableRandom master =
+        new SplittableRandom(seed ^ (prompt.hashCode() * 0x9E3779B97F4A7C15L));
+    List<String> titles = Titles.ideas(subject, master.split());
     int first = titles.size() > 1 && master.nextInt(4) == 0 ? 1 : 0;
     int second = first;
     if (titles.size() > 1) {

@@ -2,6 +2,7 @@ package io.backbeat.engine.lyrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads what a song prompt is about: names, places, nouns, adjectives, actions ("chasing
- * waves"), noun phrases ("rainy Tokyo night") and themes. Heuristics only: stop-word and
- * music-jargon filtering, capitalisation for proper nouns, suffixes for parts of speech, and a
- * small gazetteer. Everything is kept in prompt order so the result is deterministic.
+ * Reads what a song prompt is about: names, places, nouns, adjectives, actions ("chasing waves"),
+ * noun phrases ("rainy Tokyo night") and themes. Heuristics only: stop-word and music-jargon
+ * filtering, capitalisation for proper nouns, suffixes for parts of speech, and a small gazetteer.
+ * Everything is kept in prompt order so the result is deterministic.
  */
 final class PromptReader {
   private static final int MAX_TOKENS = 400;
@@ -51,7 +52,10 @@ final class PromptReader {
       char mood) {
 
     boolean isEmpty() {
-      return names.isEmpty() && places.isEmpty() && things.isEmpty() && phrases.isEmpty()
+      return names.isEmpty()
+          && places.isEmpty()
+          && things.isEmpty()
+          && phrases.isEmpty()
           && actions.isEmpty();
     }
 
@@ -67,7 +71,17 @@ final class PromptReader {
   }
 
   private enum Cat {
-    STOP, DET, PREP, OBJ, META, MOOD, PROPER, GERUND, ADJ, NOUN, SKIP
+    STOP,
+    DET,
+    PREP,
+    OBJ,
+    META,
+    MOOD,
+    PROPER,
+    GERUND,
+    ADJ,
+    NOUN,
+    SKIP
   }
 
   private static final class Token {
@@ -127,7 +141,7 @@ final class PromptReader {
               places.add(new Place(t.lower, false));
             }
           } else {
-            String key = singular(t.lower);
+            String key = Words.singular(t.lower);
             nounCounts.merge(key, 1, Integer::sum);
             nouns.putIfAbsent(key, new Noun(nounText(t), determiner(tokens, i)));
           }
@@ -139,7 +153,8 @@ final class PromptReader {
     }
     List<Noun> things =
         nouns.entrySet().stream()
-            .sorted(Comparator.comparingInt((Map.Entry<String, Noun> e) -> -nounCounts.get(e.getKey())))
+            .sorted(
+                Comparator.comparingInt((Map.Entry<String, Noun> e) -> -nounCounts.get(e.getKey())))
             .limit(6)
             .map(Map.Entry::getValue)
             .toList();
@@ -154,7 +169,8 @@ final class PromptReader {
         actions,
         phrases,
         List.copyOf(gerunds),
-        Map.copyOf(themes),
+        // An EnumMap keeps iteration in enum order; Map.copyOf would not.
+        Collections.unmodifiableMap(new EnumMap<>(themes)),
         mood);
   }
 
@@ -170,7 +186,9 @@ final class PromptReader {
       int cp = i < prompt.length() ? prompt.codePointAt(i) : ' ';
       int len = Character.charCount(cp);
       boolean inner = (cp == '\'' || cp == '’' || cp == '-') && !word.isEmpty();
-      if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK || inner) {
+      if (Character.isLetterOrDigit(cp)
+          || Character.getType(cp) == Character.NON_SPACING_MARK
+          || inner) {
         word.appendCodePoint(cp);
       } else {
         if (!word.isEmpty()) {
@@ -262,7 +280,9 @@ final class PromptReader {
     }
     boolean gazetteer = GAZETTEER.contains(w);
     if (gazetteer
-        || (capsMeaningful && t.capitalized && (!t.sentenceStart || capitalisedElsewhere(tokens, t)))) {
+        || (capsMeaningful
+            && t.capitalized
+            && (!t.sentenceStart || capitalisedElsewhere(tokens, t)))) {
       return Cat.PROPER;
     }
     if (w.length() < 3 || w.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) {
@@ -279,9 +299,12 @@ final class PromptReader {
     }
     if (w.endsWith("ed") && w.length() > 4 && !ED_NOUNS.contains(w)) {
       // "faded photographs": a participle before a noun reads as an adjective.
-      boolean beforeNoun = i + 1 < tokens.size() && tokens.get(i + 1).clause == t.clause
-          && !STOP.contains(tokens.get(i + 1).lower) && !PREPOSITIONS.contains(tokens.get(i + 1).lower)
-          && !DETERMINERS.contains(tokens.get(i + 1).lower);
+      boolean beforeNoun =
+          i + 1 < tokens.size()
+              && tokens.get(i + 1).clause == t.clause
+              && !STOP.contains(tokens.get(i + 1).lower)
+              && !PREPOSITIONS.contains(tokens.get(i + 1).lower)
+              && !DETERMINERS.contains(tokens.get(i + 1).lower);
       return beforeNoun ? Cat.ADJ : Cat.SKIP;
     }
     if (VERBS.contains(w)) {
@@ -299,7 +322,9 @@ final class PromptReader {
     for (Token t : tokens) {
       if (FOREIGN.contains(t.lower)) {
         foreign++;
-      } else if (STOP.contains(t.lower) || DETERMINERS.contains(t.lower) || PREPOSITIONS.contains(t.lower)) {
+      } else if (STOP.contains(t.lower)
+          || DETERMINERS.contains(t.lower)
+          || PREPOSITIONS.contains(t.lower)) {
         english++;
       }
     }
@@ -307,14 +332,18 @@ final class PromptReader {
   }
 
   private static boolean capitalisedElsewhere(List<Token> tokens, Token t) {
-    return tokens.stream().anyMatch(o -> o != t && o.lower.equals(t.lower) && o.capitalized && !o.sentenceStart);
+    return tokens.stream()
+        .anyMatch(o -> o != t && o.lower.equals(t.lower) && o.capitalized && !o.sentenceStart);
   }
 
   private static boolean nextToMeta(List<Token> tokens, int i) {
     for (int j : new int[] {i - 1, i + 1}) {
       if (j >= 0 && j < tokens.size() && tokens.get(j).clause == tokens.get(i).clause) {
         String o = tokens.get(j).lower;
-        if (META.contains(o) || MOODS.contains(o) || AMBIGUOUS_GENRES.contains(o) || INSTRUMENTS.contains(o)) {
+        if (META.contains(o)
+            || MOODS.contains(o)
+            || AMBIGUOUS_GENRES.contains(o)
+            || INSTRUMENTS.contains(o)) {
           return true;
         }
       }
@@ -356,11 +385,12 @@ final class PromptReader {
       if (i + 1 < tokens.size() && tokens.get(i + 1).clause == t.clause) {
         String pair = t.lower + " " + tokens.get(i + 1).lower;
         if (GAZETTEER_PAIRS.contains(pair)) {
-          String place = titleCase(t.text) + " " + titleCase(tokens.get(i + 1).text);
+          String place = Words.capitalize(t.text) + " " + Words.capitalize(tokens.get(i + 1).text);
           t.cat = Cat.SKIP;
           tokens.get(i + 1).cat = Cat.SKIP;
           i++;
-          if (i + 1 < tokens.size() && tokens.get(i + 1).lower.equals("city")
+          if (i + 1 < tokens.size()
+              && tokens.get(i + 1).lower.equals("city")
               && tokens.get(i + 1).clause == t.clause) {
             place += " City"; // "New York City"
             tokens.get(++i).cat = Cat.SKIP;
@@ -373,17 +403,24 @@ final class PromptReader {
         continue;
       }
       int j = i;
-      StringBuilder name = new StringBuilder(GAZETTEER.contains(t.lower) ? titleCase(t.text) : t.text);
+      StringBuilder name =
+          new StringBuilder(GAZETTEER.contains(t.lower) ? Words.capitalize(t.text) : t.text);
       boolean gazetteer = GAZETTEER.contains(t.lower);
-      while (j + 1 < tokens.size() && j - i < 2 && tokens.get(j + 1).cat == Cat.PROPER
-          && tokens.get(j + 1).clause == t.clause && !tokens.get(j).possessive) {
+      while (j + 1 < tokens.size()
+          && j - i < 2
+          && tokens.get(j + 1).cat == Cat.PROPER
+          && tokens.get(j + 1).clause == t.clause
+          && !tokens.get(j).possessive) {
         j++;
         Token next = tokens.get(j);
-        name.append(' ').append(GAZETTEER.contains(next.lower) ? titleCase(next.text) : next.text);
+        name.append(' ')
+            .append(GAZETTEER.contains(next.lower) ? Words.capitalize(next.text) : next.text);
         gazetteer |= GAZETTEER.contains(next.lower);
       }
-      boolean afterPreposition = i > 0 && tokens.get(i - 1).clause == t.clause
-          && PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower);
+      boolean afterPreposition =
+          i > 0
+              && tokens.get(i - 1).clause == t.clause
+              && PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower);
       if (gazetteer || afterPreposition) {
         addPlace(places, name.toString(), themes);
       } else if (names.size() < 2 && !names.contains(name.toString())) {
@@ -466,7 +503,8 @@ final class PromptReader {
     int i = 0;
     while (i < tokens.size()) {
       int j = i;
-      while (j < tokens.size() && isPhrasePart(tokens.get(j))
+      while (j < tokens.size()
+          && isPhrasePart(tokens.get(j))
           && tokens.get(j).clause == tokens.get(i).clause) {
         j++;
       }
@@ -508,7 +546,7 @@ final class PromptReader {
       return;
     }
     double weight = t.cat == Cat.MOOD ? 1.5 : 1.0;
-    List<String> forms = List.of(t.lower, singular(t.lower), gerundBase(t.lower));
+    List<String> forms = List.of(t.lower, Words.singular(t.lower), gerundBase(t.lower));
     for (Theme theme : Theme.values()) {
       if (forms.stream().anyMatch(theme.triggers::contains)) {
         themes.merge(theme, weight, Double::sum);
@@ -517,12 +555,15 @@ final class PromptReader {
   }
 
   private static void emojiThemes(String prompt, Map<Theme, Double> themes) {
-    prompt.codePoints().forEach(cp -> {
-      Theme theme = EMOJI.get(cp);
-      if (theme != null) {
-        themes.merge(theme, 1.0, Double::sum);
-      }
-    });
+    prompt
+        .codePoints()
+        .forEach(
+            cp -> {
+              Theme theme = EMOJI.get(cp);
+              if (theme != null) {
+                themes.merge(theme, 1.0, Double::sum);
+              }
+            });
   }
 
   private static char mood(Map<Theme, Double> themes) {
@@ -553,20 +594,7 @@ final class PromptReader {
   }
 
   private static String nounText(Token t) {
-    return CALENDAR.contains(t.lower) ? titleCase(t.lower) : t.lower;
-  }
-
-  static String singular(String w) {
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes")) {
-      return w.substring(0, w.length() - 2);
-    }
-    if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is") && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
+    return CALENDAR.contains(t.lower) ? Words.capitalize(t.lower) : t.lower;
   }
 
   private static String gerundBase(String w) {
@@ -578,13 +606,6 @@ final class PromptReader {
       return stem.substring(0, stem.length() - 1); // running → run
     }
     return stem;
-  }
-
-  static String titleCase(String w) {
-    if (w.isEmpty()) {
-      return w;
-    }
-    return w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
   }
 
   private static void addOnce(List<String> list, String w, int max) {
@@ -608,12 +629,14 @@ final class PromptReader {
   private static final Set<String> DETERMINERS =
       words("a an the my your our his her their this that these those some every each");
   private static final Set<String> PREPOSITIONS =
-      words("in at on to from across through near around over under into onto by with"
-          + " without along beneath behind beside between toward towards inside outside"
-          + " underneath above below past for of off down up upon");
+      words(
+          "in at on to from across through near around over under into onto by with"
+              + " without along beneath behind beside between toward towards inside outside"
+              + " underneath above below past for of off down up upon");
   private static final Set<String> PLACE_PREPOSITIONS =
       words("in at to from across through near around over into of outside inside");
   private static final Set<String> OBJECTS = words("me you him us them it");
+
   /** Function words of other Latin-script languages, and their words for "song". */
   private static final Set<String> FOREIGN =
       words(
@@ -623,6 +646,7 @@ final class PromptReader {
           über mit von zu im lied auf il lo gli di da per canzone della nel sulla os um uma com
           sem canção não sobre muito
           """);
+
   private static final Set<String> STOP =
       words(
           """
@@ -672,8 +696,9 @@ final class PromptReader {
   private static final Set<String> AMBIGUOUS_GENRES =
       words("country house soul rock metal folk blues funk disco garage grunge classical punk");
   private static final Set<String> INSTRUMENTS =
-      words("piano guitar guitars violin violins cello saxophone sax trumpet trumpets flute"
-          + " harmonica ukulele banjo organ keys horns brass");
+      words(
+          "piano guitar guitars violin violins cello saxophone sax trumpet trumpets flute"
+              + " harmonica ukulele banjo organ keys horns brass");
   private static final Set<String> CALENDAR =
       words(
           """
@@ -696,8 +721,9 @@ final class PromptReader {
           pudding lightning clothing offspring earring thanksgiving feeling feelings evening
           """);
   private static final Set<String> LY_NOUNS =
-      words("family lily july belly jelly italy butterfly dragonfly firefly holly ally rally"
-          + " assembly supply reply bully");
+      words(
+          "family lily july belly jelly italy butterfly dragonfly firefly holly ally rally"
+              + " assembly supply reply bully");
   private static final Set<String> ED_NOUNS =
       words("bed red shed sled seed weed need speed creed breed bread head thread bred hundred");
   private static final Set<String> ADJECTIVES =
@@ -714,9 +740,10 @@ final class PromptReader {
           perfect strange distant ancient vintage wicked holy sacred final sleepless summer
           """);
   private static final Set<String> NOT_ADJECTIVES =
-      words("music magic logic panic picnic mosaic traffic republic olive detective captive"
-          + " relative forest harvest interest contest protest"
-          + " guest chest west nest quest");
+      words(
+          "music magic logic panic picnic mosaic traffic republic olive detective captive"
+              + " relative forest harvest interest contest protest"
+              + " guest chest west nest quest");
   private static final Set<String> VERBS =
       words(
           """
@@ -740,11 +767,13 @@ final class PromptReader {
           """);
   private static final Set<String> BARE_PLACES = words("downtown home paradise heaven");
   private static final Set<String> ON_PLACES =
-      words("beach shore road highway street streets coast island rooftop bridge boulevard"
-          + " avenue porch dancefloor coastline seaside farm field fields hills");
+      words(
+          "beach shore road highway street streets coast island rooftop bridge boulevard"
+              + " avenue porch dancefloor coastline seaside farm field fields hills");
   private static final Set<String> AT_PLACES =
-      words("club bar station airport school church diner motel hotel cafe library hospital"
-          + " stadium arena harbor harbour");
+      words(
+          "club bar station airport school church diner motel hotel cafe library hospital"
+              + " stadium arena harbor harbour");
   private static final Set<String> CITIES =
       words(
           """
@@ -760,10 +789,27 @@ final class PromptReader {
           """);
   private static final Set<String> GAZETTEER_PAIRS =
       Set.of(
-          "new york", "los angeles", "san francisco", "hong kong", "las vegas", "new orleans",
-          "cape town", "buenos aires", "mexico city", "san diego", "salt lake", "rio grande",
-          "tel aviv", "kuala lumpur", "sao paulo", "st louis", "santa monica", "new jersey",
-          "new mexico", "north carolina", "south carolina");
+          "new york",
+          "los angeles",
+          "san francisco",
+          "hong kong",
+          "las vegas",
+          "new orleans",
+          "cape town",
+          "buenos aires",
+          "mexico city",
+          "san diego",
+          "salt lake",
+          "rio grande",
+          "tel aviv",
+          "kuala lumpur",
+          "sao paulo",
+          "st louis",
+          "santa monica",
+          "new jersey",
+          "new mexico",
+          "north carolina",
+          "south carolina");
   private static final Set<String> GAZETTEER =
       words(
           """

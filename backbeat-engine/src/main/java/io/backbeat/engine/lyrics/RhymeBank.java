@@ -13,10 +13,10 @@ import java.util.Set;
  * Rhyme families grouped by ending sound, each word tagged with how a line can end on it.
  *
  * <p>Slots: {@code n} a scene noun that reads after "in the", "like the", "under the" ("night",
- * "rain"), {@code o} a place or object after "on the", "by the" ("shore", "radio"), {@code a} a predicative
- * adjective ("we were free"), {@code v} an intransitive verb in base form ("let it shine"),
- * {@code x} a clause-final adverbial ("…tonight", "…on my own"). Spelling suffixes let words
- * from a prompt ("Tokyo", "waves") join a family they are not listed in; ambiguous spellings
+ * "rain"), {@code o} a place or object after "on the", "by the" ("shore", "radio"), {@code a} a
+ * predicative adjective ("we were free"), {@code v} an intransitive verb in base form ("let it
+ * shine"), {@code x} a clause-final adverbial ("…tonight", "…on my own"). Spelling suffixes let
+ * words from a prompt ("Tokyo", "waves") join a family they are not listed in; ambiguous spellings
  * ("-ough", "-ear") are deliberately left out.
  */
 final class RhymeBank {
@@ -135,20 +135,122 @@ final class RhymeBank {
   /** Spellings that end like a family but do not sound like it. */
   private static final Set<String> FALSE_FRIENDS =
       Set.of(
-          "do", "to", "who", "two", "into", "onto", "undo", "lose", "whose", "are", "war",
-          "said", "says", "again", "been", "come", "some", "done", "gone", "none", "one",
-          "love", "move", "prove", "above", "give", "live", "have", "great", "eye", "bye",
-          "mountain", "captain", "certain", "curtain", "fountain", "villain", "bargain",
-          "women", "broken", "golden", "children", "heaven", "seven", "garden", "open",
-          "listen", "kitchen", "chicken", "often", "cousin", "basin", "robin", "cabin",
-          "promise", "justice", "notice", "office", "police", "service", "practice",
-          "ocean", "poor", "heart", "hearth", "bread", "dead", "head", "how", "cow", "wow",
-          "allow", "brow", "engine", "imagine", "machine", "routine", "magazine", "gasoline",
-          "medicine", "discipline", "genuine", "determine", "fever", "most", "post", "host",
-          "almost", "utmost", "palace", "necklace", "surface", "menace", "solace", "wind",
-          "favorite", "opposite", "shall", "sugar", "dollar", "collar", "cellar", "popular",
-          "regular", "similar", "calendar", "grammar", "vinegar", "cedar", "push", "bush",
-          "purpose", "worm", "word", "world", "sword");
+          "do",
+          "to",
+          "who",
+          "two",
+          "into",
+          "onto",
+          "undo",
+          "lose",
+          "whose",
+          "are",
+          "war",
+          "said",
+          "says",
+          "again",
+          "been",
+          "come",
+          "some",
+          "done",
+          "gone",
+          "none",
+          "one",
+          "love",
+          "move",
+          "prove",
+          "above",
+          "give",
+          "live",
+          "have",
+          "great",
+          "eye",
+          "bye",
+          "mountain",
+          "captain",
+          "certain",
+          "curtain",
+          "fountain",
+          "villain",
+          "bargain",
+          "women",
+          "broken",
+          "golden",
+          "children",
+          "heaven",
+          "seven",
+          "garden",
+          "open",
+          "listen",
+          "kitchen",
+          "chicken",
+          "often",
+          "cousin",
+          "basin",
+          "robin",
+          "cabin",
+          "promise",
+          "justice",
+          "notice",
+          "office",
+          "police",
+          "service",
+          "practice",
+          "ocean",
+          "poor",
+          "heart",
+          "hearth",
+          "bread",
+          "dead",
+          "head",
+          "how",
+          "cow",
+          "wow",
+          "allow",
+          "brow",
+          "engine",
+          "imagine",
+          "machine",
+          "routine",
+          "magazine",
+          "gasoline",
+          "medicine",
+          "discipline",
+          "genuine",
+          "determine",
+          "fever",
+          "most",
+          "post",
+          "host",
+          "almost",
+          "utmost",
+          "palace",
+          "necklace",
+          "surface",
+          "menace",
+          "solace",
+          "wind",
+          "favorite",
+          "opposite",
+          "shall",
+          "sugar",
+          "dollar",
+          "collar",
+          "cellar",
+          "popular",
+          "regular",
+          "similar",
+          "calendar",
+          "grammar",
+          "vinegar",
+          "cedar",
+          "push",
+          "bush",
+          "purpose",
+          "worm",
+          "word",
+          "world",
+          "sword");
 
   private static final List<Family> FAMILIES = parse();
   private static final Map<String, List<Family>> BY_WORD = index(FAMILIES);
@@ -161,8 +263,8 @@ final class RhymeBank {
   }
 
   /**
-   * Families a line ending on {@code word} rhymes in: listed words first, then spelling
-   * suffixes. Empty when nothing safe is known ("Biscuit").
+   * Families a line ending on {@code word} rhymes in: listed words first, then spelling suffixes.
+   * Empty when nothing safe is known ("Biscuit").
    */
   static List<Family> familiesOf(String word) {
     String w = lastWord(word);
@@ -232,8 +334,7 @@ final class RhymeBank {
       List<String> suffixes = List.of();
       for (int i = 1; i < cells.length; i++) {
         String[] tokens = cells[i].strip().split(" +");
-        List<String> values =
-            Arrays.stream(tokens).skip(1).map(t -> t.replace('_', ' ')).toList();
+        List<String> values = Arrays.stream(tokens).skip(1).map(t -> t.replace('_', ' ')).toList();
         switch (tokens[0]) {
           case "n" -> words.put(Slot.N, values);
           case "o" -> words.put(Slot.O, values);
@@ -262,7 +363,8 @@ final class RhymeBank {
       }
     }
     // Families keep table order per word, so lookups never depend on hash order.
-    byWord.replaceAll((k, v) -> v.stream().sorted(Comparator.comparingInt(families::indexOf)).toList());
+    byWord.replaceAll(
+        (k, v) -> v.stream().sorted(Comparator.comparingInt(families::indexOf)).toList());
     return Map.copyOf(byWord);
   }
 

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * One section of a lyric sheet. {@code label} is the tag as written without repeat markers
- * ("Verse 2", "Chorus"), or the type's name for untagged text. {@code lines} holds the sung
- * lines; it is empty for instrumental parts such as a bare {@code [Intro]}.
+ * One section of a lyric sheet. {@code label} is the tag as written without repeat markers ("Verse
+ * 2", "Chorus"), or the type's name for untagged text. {@code lines} holds the sung lines; it is
+ * empty for instrumental parts such as a bare {@code [Intro]}.
  */
 public record Section(SectionType type, String label, List<String> lines) {
   public Section {

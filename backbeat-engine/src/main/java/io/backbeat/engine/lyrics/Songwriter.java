@@ -18,9 +18,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes one lyric variant. Holds the per-song state that keeps a song from repeating itself:
- * used templates, used line endings and how often each prompt word was sung (the least used one
- * is picked next, so every part of the subject gets its turn).
+ * Writes one lyric variant. Holds the per-song state that keeps a song from repeating itself: used
+ * templates, used line endings and how often each prompt word was sung (the least used one is
+ * picked next, so every part of the subject gets its turn).
  *
  * <p>Only lists drive choices; the hash sets and maps here are used for membership and counts,
  * never iterated, so output depends on the seed alone.
@@ -67,112 +67,13 @@ final class Songwriter {
     weighFamilies();
   }
 
-  // ---- titles -----------------------------------------------------------------------------
-
-  private static final Set<String> WATERSIDE =
-      Set.of("beach", "river", "lake", "sea", "shore", "harbor", "harbour", "bay", "creek",
-          "coast", "ocean", "seaside", "station", "docks", "water", "riverside", "coastline");
-
-  /** Titles for prompts with nothing to hold on to (empty, punctuation, other scripts). */
-  private static final List<String> FALLBACK_TITLES =
-      List.of("Golden Hour", "Electric Heart", "Wild Horizon", "Silver Lining", "Open Road",
-          "Midnight Radio", "Paper Moon", "Summer Static", "Neon Rain", "Northern Lights",
-          "Slow Fire", "Glass Houses", "After the Rain", "Runaway Heart", "Starlight Drive",
-          "Echoes", "Afterglow", "Heartbeat City", "Blue Hour", "Wildflower", "Lighthouse",
-          "Gravity", "Higher Ground", "Daydream Avenue", "Velvet Night");
-
-  private static final Set<String> MINOR_WORDS =
-      Set.of("a", "an", "the", "and", "of", "in", "on", "at", "to", "by", "for", "with", "but", "or");
-
-  /**
-   * Title ideas from the subject, best first: a noun phrase, an action, a name, a place, a
-   * noun, then theme imagery. Always at least one; each at most six words.
-   */
-  static List<String> titles(Subject s, RandomGenerator rng) {
-    List<String> out = new ArrayList<>();
-    List<Theme> themes = new ArrayList<>(s.rankedThemes());
-    themes.remove(Theme.GENERIC);
-    Theme top = themes.isEmpty() ? Theme.GENERIC : themes.getFirst();
-    s.phrases().forEach(p -> addTitle(out, p));
-    s.actions().stream().filter(a -> a.contains(" ")).forEach(a -> addTitle(out, a));
-    Place common = s.places().stream().filter(p -> !p.proper()).findFirst().orElse(null);
-    Place proper = s.places().stream().filter(Place::proper).findFirst().orElse(null);
-    for (String name : s.names()) {
-      if (common != null) {
-        addTitle(out, name + " by the " + common.word());
-      } else if (proper != null) {
-        addTitle(out, name + " in " + proper.word());
-      } else {
-        addTitle(out, (s.mood() == '+' ? "hey " : "ballad of ") + name);
-      }
-    }
-    if (proper != null) {
-      String noun =
-          s.things().isEmpty()
-              ? top.nouns.get(rng.nextInt(Math.min(3, top.nouns.size())))
-              : s.things().getFirst().word();
-      addTitle(out, proper.word() + " " + noun);
-    }
-    if (common != null && WATERSIDE.contains(common.word())) {
-      addTitle(out, "down by the " + common.word());
-    }
-    for (Noun n : s.things()) {
-      if (n.determiner().isEmpty()) {
-        addTitle(out, n.word());
-      } else if (!s.adjectives().isEmpty()) {
-        addTitle(out, s.adjectives().getFirst() + " " + n.word());
-      } else {
-        addTitle(out, top.adjectives.get(rng.nextInt(top.adjectives.size())) + " " + n.word());
-      }
-    }
-    if (out.size() < 2 && top != Theme.GENERIC) {
-      String adj = top.adjectives.get(rng.nextInt(top.adjectives.size()));
-      String noun = top.nouns.get(rng.nextInt(Math.min(6, top.nouns.size())));
-      addTitle(out, adj + " " + noun);
-    }
-    while (out.size() < 2) {
-      addTitle(out, FALLBACK_TITLES.get(rng.nextInt(FALLBACK_TITLES.size())));
-    }
-    return List.copyOf(out);
-  }
-
-  private static void addTitle(List<String> titles, String idea) {
-    String[] words = idea.strip().split("\\s+");
-    String t = String.join(" ", List.of(words).subList(0, Math.min(6, words.length)));
-    if (t.length() > 60) {
-      t = t.substring(0, 60).replaceAll("\\s+\\S*$", "");
-    }
-    String title = titleCase(t);
-    if (!title.isBlank() && titles.stream().noneMatch(x -> titleCase(x).equalsIgnoreCase(title))) {
-      titles.add(title);
-    }
-  }
-
-  /** Title Case: every word capitalised except short function words inside the title. */
-  static String titleCase(String text) {
-    String[] words = text.strip().split("\\s+");
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < words.length; i++) {
-      String w = words[i];
-      boolean inner = i > 0 && i < words.length - 1;
-      if (!out.isEmpty()) {
-        out.append(' ');
-      }
-      if (inner && MINOR_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
-        out.append(w.toLowerCase(Locale.ROOT));
-      } else {
-        out.append(PromptReader.titleCase(w));
-      }
-    }
-    return out.toString();
-  }
-
   // ---- the song ---------------------------------------------------------------------------
 
   Lyrics write(String title, String form) {
     String hookPhrase = hook(plainTitle(title));
     List<String> chorus = chorus(hookPhrase);
-    List<String> pre = form.indexOf('P') >= 0 ? group(Role.PRE, rng.nextInt(3) == 0 ? "AABB" : "AA") : List.of();
+    List<String> pre =
+        form.indexOf('P') >= 0 ? group(Role.PRE, rng.nextInt(3) == 0 ? "AABB" : "AA") : List.of();
     List<String> verse1 = group(Role.VERSE, pick(List.of("AABB", "ABAB", "XAXA", "AABB")));
     List<String> verse2 = group(Role.VERSE, pick(List.of("AABB", "ABAB", "XAXA", "ABAB")));
     List<String> bridge = group(Role.BRIDGE, pick(List.of("AABB", "ABAB", "AA")));
@@ -238,7 +139,7 @@ final class Songwriter {
   }
 
   private List<String> chorus(String hook) {
-    String hookLine = finish(hook);
+    String hookLine = Words.finish(hook);
     usedEnds.add(RhymeBank.lastWord(hook));
     List<Family> hookFamilies = RhymeBank.familiesOf(hook);
     Family f = hookFamilies.isEmpty() ? null : hookFamilies.getFirst();
@@ -246,7 +147,10 @@ final class Songwriter {
       usedFamilies.add(f);
     }
     boolean rich = f != null && available(f) >= 3;
-    String pattern = rich ? pick(List.of("HAAH", "HABB", "HAHA", "AHAH", "HAAH")) : pick(List.of("HAHA", "AHAH"));
+    String pattern =
+        rich
+            ? pick(List.of("HAAH", "HABB", "HAHA", "AHAH", "HAAH"))
+            : pick(List.of("HAHA", "AHAH"));
     List<String> lines = new ArrayList<>();
     switch (pattern) {
       case "HAAH" -> {
@@ -279,7 +183,7 @@ final class Songwriter {
 
   private List<String> outro(String hook) {
     List<String> lines = new ArrayList<>();
-    String hookLine = finish(hook);
+    String hookLine = Words.finish(hook);
     List<Family> fs = RhymeBank.familiesOf(hook);
     Family f = fs.isEmpty() ? null : fs.getFirst();
     Line last = line(Role.OUTRO, f, Set.of(), false, 3, 10);
@@ -299,8 +203,8 @@ final class Songwriter {
   // ---- blocks of lines --------------------------------------------------------------------
 
   /**
-   * Lines for a rhyme scheme such as "AABB", "ABAB" or "XAXA" (X rhymes with nothing). Two of
-   * four lines, chosen at random, lean on the prompt's own words.
+   * Lines for a rhyme scheme such as "AABB", "ABAB" or "XAXA" (X rhymes with nothing). Two of four
+   * lines, chosen at random, lean on the prompt's own words.
    */
   private List<String> group(Role role, String scheme) {
     int n = scheme.length();
@@ -328,8 +232,7 @@ final class Songwriter {
       for (int k = 0; k < at.size(); k++) {
         wants[k] = wantPrompt[at.get(k)];
       }
-      List<String> lines =
-          letter == 'X' ? free(role, wants) : rhymed(role, null, at.size(), wants);
+      List<String> lines = letter == 'X' ? free(role, wants) : rhymed(role, null, at.size(), wants);
       for (int k = 0; k < at.size(); k++) {
         out[at.get(k)] = lines.get(k);
       }
@@ -346,9 +249,9 @@ final class Songwriter {
   }
 
   /**
-   * {@code count} lines rhyming together. With no family given, either the first line leads
-   * (its ending picks the family, which lets prompt words like "Tokyo" end a line) or a family
-   * is drawn first, weighted towards the prompt's and the theme's words.
+   * {@code count} lines rhyming together. With no family given, either the first line leads (its
+   * ending picks the family, which lets prompt words like "Tokyo" end a line) or a family is drawn
+   * first, weighted towards the prompt's and the theme's words.
    */
   private List<String> rhymed(Role role, Family family, int count, boolean[] wants) {
     List<String> lines = new ArrayList<>();
@@ -399,7 +302,8 @@ final class Songwriter {
     }
     // Only reached when every template was used up; a plain line keeps the form intact.
     String img = pickWeighted(imagery);
-    return finish(role == Role.CHORUS ? "we sing it for the " + img : "and I think about the " + img);
+    return Words.finish(
+        role == Role.CHORUS ? "we sing it for the " + img : "and I think about the " + img);
   }
 
   private static int min(Role role) {
@@ -416,13 +320,16 @@ final class Songwriter {
   // ---- single lines -----------------------------------------------------------------------
 
   /**
-   * One line for the role. With a target family the line must end on an unused word of it;
-   * without one it may end anywhere. Returns null when nothing fits.
+   * One line for the role. With a target family the line must end on an unused word of it; without
+   * one it may end anywhere. Returns null when nothing fits.
    */
-  private Line line(Role role, Family target, Set<String> blockEnds, boolean wantPrompt, int min, int max) {
+  private Line line(
+      Role role, Family target, Set<String> blockEnds, boolean wantPrompt, int min, int max) {
     List<Template> pool = new ArrayList<>();
     for (Template t : LineBank.templates()) {
-      if (t.fits(role, mood) && !usedTemplates.contains(t) && fillable(t)
+      if (t.fits(role, mood)
+          && !usedTemplates.contains(t)
+          && fillable(t)
           && (target == null || endsIn(t, target, blockEnds))) {
         pool.add(t);
       }
@@ -503,7 +410,8 @@ final class Songwriter {
       List<String> items =
           switch (slot) {
             case "name" -> subject.names();
-            case "place", "inplace", "city" -> subject.places().stream().map(Place::render).toList();
+            case "place", "inplace", "city" ->
+                subject.places().stream().map(Place::render).toList();
             case "thing" -> subject.things().stream().map(Noun::render).toList();
             case "bare" -> subject.things().stream().map(Noun::word).toList();
             case "act" -> subject.actions();
@@ -511,7 +419,8 @@ final class Songwriter {
             case "phrase" -> subject.phrases().stream().map(Songwriter::withArticle).toList();
             default -> null;
           };
-      if (items != null && items.stream().anyMatch(i -> uses.getOrDefault(i.toLowerCase(Locale.ROOT), 0) < 3)) {
+      if (items != null
+          && items.stream().anyMatch(i -> uses.getOrDefault(i.toLowerCase(Locale.ROOT), 0) < 3)) {
         return false;
       }
     }
@@ -549,7 +458,10 @@ final class Songwriter {
       items.add(Map.entry("act", s.actions().getFirst()));
     } else if (!s.things().isEmpty()) {
       Noun n = s.things().getFirst();
-      items.add(Map.entry(n.determiner().isEmpty() ? "bare" : "thing", n.determiner().isEmpty() ? n.word() : n.render()));
+      items.add(
+          Map.entry(
+              n.determiner().isEmpty() ? "bare" : "thing",
+              n.determiner().isEmpty() ? n.word() : n.render()));
     }
     return items;
   }
@@ -612,8 +524,10 @@ final class Songwriter {
     }
     for (String e : endings) {
       String last = RhymeBank.lastWord(e);
-      if (e.equals("?") || (RhymeBank.familiesOf(last).contains(target)
-          && !usedEnds.contains(last) && !blockEnds.contains(last))) {
+      if (e.equals("?")
+          || (RhymeBank.familiesOf(last).contains(target)
+              && !usedEnds.contains(last)
+              && !blockEnds.contains(last))) {
         return true;
       }
     }
@@ -653,7 +567,7 @@ final class Songwriter {
       out.append(value);
       i = close + 1;
     }
-    return finish(out.toString());
+    return Words.finish(out.toString());
   }
 
   private String slotValue(String slot, Family target, Set<String> blockEnds, Set<String> inLine) {
@@ -662,21 +576,26 @@ final class Songwriter {
       case "place" -> leastUsed(subject.places().stream().map(Place::render).toList(), inLine);
       case "inplace" -> placeIn(inLine);
       case "city" ->
-          leastUsed(subject.places().stream().filter(Place::proper).map(Place::render).toList(), inLine);
+          leastUsed(
+              subject.places().stream().filter(Place::proper).map(Place::render).toList(), inLine);
       case "thing" -> leastUsed(subject.things().stream().map(Noun::render).toList(), inLine);
       case "act" -> leastUsed(subject.actions(), inLine);
       case "adj" -> leastUsed(subject.adjectives(), inLine);
-      case "phrase" -> leastUsed(subject.phrases().stream().map(Songwriter::withArticle).toList(), inLine);
+      case "phrase" ->
+          leastUsed(subject.phrases().stream().map(Songwriter::withArticle).toList(), inLine);
       case "img", "img2" -> fresh(imagery, inLine, Number.ANY);
       case "imgs" -> fresh(imagery, inLine, Number.SINGULAR);
       case "imgp" -> fresh(imagery, inLine, Number.PLURAL);
       case "bare" ->
           leastUsed(
-              subject.things().stream().filter(n -> n.determiner().isEmpty()).map(Noun::word).toList(),
+              subject.things().stream()
+                  .filter(n -> n.determiner().isEmpty())
+                  .map(Noun::word)
+                  .toList(),
               inLine);
       case "iadj" -> fresh(adjectives, inLine, Number.ANY);
       case "verb" -> fresh(verbs, inLine, Number.ANY);
-      case "ving" -> ing(fresh(verbs, inLine, Number.ANY));
+      case "ving" -> Words.ing(fresh(verbs, inLine, Number.ANY));
       case "n" -> rhymeWord(target, Slot.N, blockEnds);
       case "o" -> rhymeWord(target, Slot.O, blockEnds);
       case "a" -> rhymeWord(target, Slot.A, blockEnds);
@@ -710,7 +629,10 @@ final class Songwriter {
       if (candidates.isEmpty()) {
         return null;
       }
-      f = pickWeighted(candidates, c -> familyWeight.getOrDefault(c, 1.0) * (usedFamilies.contains(c) ? 0.3 : 1));
+      f =
+          pickWeighted(
+              candidates,
+              c -> familyWeight.getOrDefault(c, 1.0) * (usedFamilies.contains(c) ? 0.3 : 1));
     }
     List<Weighted> words = new ArrayList<>();
     for (String w : f.words(slot)) {
@@ -733,11 +655,11 @@ final class Songwriter {
   /** The prompt's own spelling of a rhyme word ("waves" for "wave"), or null. */
   private String promptForm(String word) {
     String last = RhymeBank.lastWord(word);
-    if (!promptWords.contains(PromptReader.singular(last))) {
+    if (!promptWords.contains(Words.singular(last))) {
       return null;
     }
     for (Noun n : subject.things()) {
-      if (PromptReader.singular(n.word().toLowerCase(Locale.ROOT)).equals(PromptReader.singular(last))
+      if (Words.singular(n.word().toLowerCase(Locale.ROOT)).equals(Words.singular(last))
           && !word.contains(" ")) {
         return n.word();
       }
@@ -755,7 +677,8 @@ final class Songwriter {
     }
     if (ranked.isEmpty()) {
       // Nothing recognisable: generic imagery with one colour chosen by the seed.
-      ranked.add(pick(List.of(Theme.NIGHT, Theme.ROAD, Theme.SUMMER, Theme.HOPE, Theme.LOVE, Theme.CITY)));
+      ranked.add(
+          pick(List.of(Theme.NIGHT, Theme.ROAD, Theme.SUMMER, Theme.HOPE, Theme.LOVE, Theme.CITY)));
     }
     double strength = 3;
     for (Theme theme : ranked) {
@@ -773,23 +696,23 @@ final class Songwriter {
       if (n.determiner().equals("the") && Character.isLowerCase(n.word().charAt(0))) {
         imagery.add(new Weighted(n.word(), 5));
       }
-      promptWords.add(PromptReader.singular(n.word().toLowerCase(Locale.ROOT)));
+      promptWords.add(Words.singular(n.word().toLowerCase(Locale.ROOT)));
     }
     for (Place p : subject.places()) {
       if (!p.proper()) {
         imagery.add(new Weighted(p.word(), 4));
       }
-      promptWords.add(PromptReader.singular(p.word().toLowerCase(Locale.ROOT)));
+      promptWords.add(Words.singular(p.word().toLowerCase(Locale.ROOT)));
     }
     for (String a : subject.adjectives()) {
       adjectives.add(new Weighted(a, 4));
       promptWords.add(a);
     }
     for (String g : subject.gerunds()) {
-      verbs.add(new Weighted(base(g), 2));
+      verbs.add(new Weighted(Words.base(g), 2));
     }
     for (String phrase : subject.phrases()) {
-      promptWords.add(PromptReader.singular(RhymeBank.lastWord(phrase)));
+      promptWords.add(Words.singular(RhymeBank.lastWord(phrase)));
     }
     for (String name : subject.names()) {
       promptWords.add(RhymeBank.lastWord(name));
@@ -817,7 +740,7 @@ final class Songwriter {
       for (Slot slot : Slot.values()) {
         for (String word : f.words(slot)) {
           String last = RhymeBank.lastWord(word);
-          if (promptWords.contains(PromptReader.singular(last))) {
+          if (promptWords.contains(Words.singular(last))) {
             w += 5;
           } else if (imageryWords.contains(last)) {
             w += 1.5;
@@ -880,7 +803,7 @@ final class Songwriter {
     List<Weighted> options = new ArrayList<>();
     for (Weighted w : pool) {
       String key = w.value().toLowerCase(Locale.ROOT);
-      boolean plural = isPlural(key);
+      boolean plural = Words.isPlural(key);
       if (inLine.contains(key)
           || (number == Number.SINGULAR && plural)
           || (number == Number.PLURAL && !plural)) {
@@ -901,16 +824,6 @@ final class Songwriter {
   }
 
   // ---- text helpers -----------------------------------------------------------------------
-
-  /** Capitalises the first letter, fixes "a"/"an" and spacing. */
-  static String finish(String raw) {
-    String s = raw.replaceAll("\\s+", " ").strip();
-    s = s.replaceAll("(?i)\\b(a) ((?![uU]ni|[uU]se|[oO]ne)[aeiouAEIOU])", "$1n $2");
-    if (s.isEmpty()) {
-      return s;
-    }
-    return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
 
   private static String withArticle(String phrase) {
     String first = phrase.split(" ")[0];
@@ -947,44 +860,6 @@ final class Songwriter {
       }
     }
     return w.equals("I") || w.startsWith("I'");
-  }
-
-  static String ing(String verb) {
-    String v = verb.toLowerCase(Locale.ROOT);
-    if (v.endsWith("ie")) {
-      return v.substring(0, v.length() - 2) + "ying";
-    }
-    if (v.endsWith("e") && !v.endsWith("ee") && v.length() > 2) {
-      return v.substring(0, v.length() - 1) + "ing";
-    }
-    int n = v.length();
-    if (n >= 3 && n <= 4 && "aeiou".indexOf(v.charAt(n - 2)) >= 0
-        && "aeiou".indexOf(v.charAt(n - 3)) < 0 && "aeiouwxy".indexOf(v.charAt(n - 1)) < 0) {
-      return v + v.charAt(n - 1) + "ing"; // run → running, swim → swimming
-    }
-    return v + "ing";
-  }
-
-  /** The base form of a gerund: running → run, chasing → chase, dancing → dance. */
-  static String base(String gerund) {
-    if (!gerund.endsWith("ing") || gerund.length() < 5) {
-      return gerund;
-    }
-    String stem = gerund.substring(0, gerund.length() - 3);
-    int n = stem.length();
-    char last = stem.charAt(n - 1);
-    if (n >= 3 && last == stem.charAt(n - 2) && "lsz".indexOf(last) < 0) {
-      return stem.substring(0, n - 1);
-    }
-    boolean vowelBefore = n >= 2 && "aeiou".indexOf(stem.charAt(n - 2)) >= 0;
-    boolean consonantBeforeThat = n >= 3 && "aeiou".indexOf(stem.charAt(n - 3)) < 0;
-    boolean silentE = "cvgz".indexOf(last) >= 0 && !stem.endsWith("ng")
-        || (vowelBefore && consonantBeforeThat && n <= 4 && "aeiouwxy".indexOf(last) < 0);
-    return silentE ? stem + "e" : stem;
-  }
-
-  private static boolean isPlural(String noun) {
-    return noun.endsWith("s") && !noun.endsWith("ss") && !noun.endsWith("us");
   }
 
   // ---- randomness -------------------------------------------------------------------------

@@ -34,8 +34,8 @@ public final class Syllables {
       List.of(
           "some", "any", "every", "no", "sun", "moon", "star", "heart", "fire", "rain", "snow",
           "day", "night", "home", "down", "up", "out", "over", "under", "back", "sea", "side",
-          "mid", "week", "birth", "sweet", "love", "life", "dream", "whole", "head", "high",
-          "play", "butter", "wild", "light", "gold", "wonder", "foot", "hand", "free");
+          "mid", "week", "birth", "sweet", "love", "life", "dream", "whole", "head", "high", "play",
+          "butter", "wild", "light", "gold", "wonder", "foot", "hand", "free");
   private static final List<String> COMPOUND_TAILS =
       List.of(
           "one", "ones", "thing", "things", "body", "where", "time", "times", "how", "day", "days",
@@ -47,9 +47,9 @@ public final class Syllables {
           "boat", "game", "lock", "wood", "room", "house", "song", "songs", "wave", "waves");
 
   /**
-   * Splits one word into syllables. Leading and trailing punctuation is dropped; inner
-   * apostrophes and hyphens are kept in the pieces. A non-blank word always gives at least one
-   * piece (a token with no letters comes back whole); blank input gives an empty list.
+   * Splits one word into syllables. Leading and trailing punctuation is dropped; inner apostrophes
+   * and hyphens are kept in the pieces. A non-blank word always gives at least one piece (a token
+   * with no letters comes back whole); blank input gives an empty list.
    */
   public static List<String> split(String word) {
     if (word == null || word.isBlank()) {
@@ -308,8 +308,10 @@ public final class Syllables {
   /** Where a consonant cluster between two vowels breaks: keep digraphs and onsets together. */
   private static int clusterSplit(String cluster) {
     int len = cluster.length();
-    String[] onsets = {"th", "sh", "ch", "ph", "wh", "gh", "tr", "dr", "br", "pr", "cr", "gr",
-        "fr", "bl", "pl", "cl", "gl", "fl", "sl", "str", "spr", "scr", "thr", "st"};
+    String[] onsets = {
+      "th", "sh", "ch", "ph", "wh", "gh", "tr", "dr", "br", "pr", "cr", "gr", "fr", "bl", "pl",
+      "cl", "gl", "fl", "sl", "str", "spr", "scr", "thr", "st"
+    };
     String[] codas = {"ck", "ng", "nk", "ght", "tch", "dge", "rld"};
     for (String coda : codas) {
       if (cluster.startsWith(coda)) {
@@ -357,7 +359,9 @@ public final class Syllables {
     if (a == 'e' && b == 'o' && prev != 'g') {
       return true; // ne-on, vi-de-o; but pi-geon
     }
-    if (a == 'i' && b == 'e' && "tscx".indexOf(prev) < 0
+    if (a == 'i'
+        && b == 'e'
+        && "tscx".indexOf(prev) < 0
         && (w.startsWith("t", i + 2) || w.startsWith("nt", i + 2))) {
       return true; // qui-et, di-et, cli-ent; but pa-tient
     }
@@ -399,8 +403,8 @@ public final class Syllables {
   }
 
   /**
-   * Alphabets with vowel letters (Cyrillic, Greek) use vowel groups; everything else one
-   * syllable per grapheme cluster, so a combining mark never becomes its own note.
+   * Alphabets with vowel letters (Cyrillic, Greek) use vowel groups; everything else one syllable
+   * per grapheme cluster, so a combining mark never becomes its own note.
    */
   private static List<String> otherScript(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
@@ -470,7 +474,8 @@ public final class Syllables {
   /** Letters, digits and marks stay; an edge apostrophe stays when it stands for letters. */
   private static boolean keepsEdge(String s, int i, boolean leading) {
     char c = s.charAt(i);
-    if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+    if (Character.isLetterOrDigit(c)
+        || Character.getType(c) == Character.NON_SPACING_MARK
         || Character.getType(c) == Character.COMBINING_SPACING_MARK
         || Character.isSurrogate(c) && Character.isLetter(s.codePointAt(leading ? i : i - 1))) {
       return true;
@@ -487,8 +492,13 @@ public final class Syllables {
 
   private static boolean startsElision(String rest) {
     String r = rest.toLowerCase(Locale.ROOT);
-    return r.startsWith("cause") || r.startsWith("til") || r.startsWith("em") || r.startsWith("round")
-        || r.startsWith("bout") || r.startsWith("fore") || r.equals("n");
+    return r.startsWith("cause")
+        || r.startsWith("til")
+        || r.startsWith("em")
+        || r.startsWith("round")
+        || r.startsWith("bout")
+        || r.startsWith("fore")
+        || r.equals("n");
   }
 
   private static Map<String, String> dictionary() {

@@ -33,11 +33,15 @@ class LyricSheetTest {
 
     assertThat(types(sheet))
         .containsExactly(
-            SectionType.VERSE, SectionType.PRE_CHORUS, SectionType.CHORUS, SectionType.CHORUS,
+            SectionType.VERSE,
+            SectionType.PRE_CHORUS,
+            SectionType.CHORUS,
+            SectionType.CHORUS,
             SectionType.VERSE);
     assertThat(sheet.sections().get(0).label()).isEqualTo("Verse 1");
     assertThat(sheet.sections().get(2).label()).isEqualTo("Chorus");
-    assertThat(sheet.sections().get(3).lines()).containsExactly("Hold on, hold on", "We're alive tonight");
+    assertThat(sheet.sections().get(3).lines())
+        .containsExactly("Hold on, hold on", "We're alive tonight");
     assertThat(sheet.sections().get(4).lines()).containsExactly("Second verse is here");
   }
 
@@ -59,7 +63,10 @@ class LyricSheetTest {
 
     assertThat(types(sheet))
         .containsExactly(
-            SectionType.VERSE, SectionType.CHORUS, SectionType.BRIDGE, SectionType.OUTRO,
+            SectionType.VERSE,
+            SectionType.CHORUS,
+            SectionType.BRIDGE,
+            SectionType.OUTRO,
             SectionType.HOOK);
     assertThat(sheet.sections().get(1).lines()).containsExactly("chorus line");
     assertThat(sheet.sections().get(4).lines()).containsExactly("sung on the same line");
@@ -74,9 +81,16 @@ class LyricSheetTest {
 
     assertThat(types(sheet))
         .containsExactly(
-            SectionType.INTRO, SectionType.VERSE, SectionType.PRE_CHORUS, SectionType.CHORUS,
-            SectionType.HOOK, SectionType.BRIDGE, SectionType.INSTRUMENTAL, SectionType.HOOK,
-            SectionType.OUTRO, SectionType.OTHER);
+            SectionType.INTRO,
+            SectionType.VERSE,
+            SectionType.PRE_CHORUS,
+            SectionType.CHORUS,
+            SectionType.HOOK,
+            SectionType.BRIDGE,
+            SectionType.INSTRUMENTAL,
+            SectionType.HOOK,
+            SectionType.OUTRO,
+            SectionType.OTHER);
     assertThat(sheet.sections().getFirst().isInstrumental()).isTrue();
     assertThat(sheet.sections().getLast().label()).isEqualTo("Spoken Word");
   }
@@ -84,10 +98,18 @@ class LyricSheetTest {
   @Test
   void a_bare_chorus_tag_repeats_the_last_chorus() {
     LyricSheet sheet =
-        LyricSheet.parse("[Chorus]\nla la la\nna na na\n\n[Verse]\nsomething new\n\n[Chorus]\n\n(Repeat Chorus)\n");
+        LyricSheet.parse(
+            "[Chorus]\n"
+                + "la la la\n"
+                + "na na na\n\n"
+                + "[Verse]\n"
+                + "something new\n\n"
+                + "[Chorus]\n\n"
+                + "(Repeat Chorus)\n");
 
     assertThat(types(sheet))
-        .containsExactly(SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS, SectionType.CHORUS);
+        .containsExactly(
+            SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS, SectionType.CHORUS);
     assertThat(sheet.sections().get(2).lines()).containsExactly("la la la", "na na na");
     assertThat(sheet.sections().get(3).lines()).containsExactly("la la la", "na na na");
   }
@@ -108,7 +130,10 @@ class LyricSheetTest {
     assertThat(sheet.sections()).hasSize(1);
     assertThat(sheet.sections().getFirst().lines())
         .containsExactly(
-            "(oh, oh, oh)", "Chorus girls are dancing", "Love: it's all we need", "I told you so",
+            "(oh, oh, oh)",
+            "Chorus girls are dancing",
+            "Love: it's all we need",
+            "I told you so",
             "Hook, line and sinker");
   }
 
@@ -131,8 +156,10 @@ class LyricSheetTest {
             """);
 
     assertThat(types(sheet))
-        .containsExactly(SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS);
-    assertThat(sheet.sections().get(3).lines()).containsExactly("we are the fire", "We are the light!");
+        .containsExactly(
+            SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS);
+    assertThat(sheet.sections().get(3).lines())
+        .containsExactly("we are the fire", "We are the light!");
   }
 
   @Test
@@ -140,7 +167,8 @@ class LyricSheetTest {
     LyricSheet sheet = LyricSheet.parse("one\ntwo\n\nthree\nfour\n\nfive\nsix\n\nseven\neight\n");
 
     assertThat(types(sheet))
-        .containsExactly(SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS);
+        .containsExactly(
+            SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE, SectionType.CHORUS);
   }
 
   @Test
@@ -153,7 +181,8 @@ class LyricSheetTest {
     LyricSheet sheet = LyricSheet.parse(text.toString());
 
     assertThat(sheet.sections()).extracting(s -> s.lines().size()).containsExactly(4, 4, 5);
-    assertThat(types(sheet)).containsExactly(SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE);
+    assertThat(types(sheet))
+        .containsExactly(SectionType.VERSE, SectionType.CHORUS, SectionType.VERSE);
   }
 
   @Test
@@ -166,7 +195,8 @@ class LyricSheetTest {
 
   @Test
   void messy_whitespace_and_punctuation_only_lines_are_cleaned() {
-    LyricSheet sheet = LyricSheet.parse("\r\n  [ chorus ]  \r\n   so    much   space  \r\n---\r\n...\r\n\t\n");
+    LyricSheet sheet =
+        LyricSheet.parse("\r\n  [ chorus ]  \r\n   so    much   space  \r\n---\r\n...\r\n\t\n");
 
     assertThat(sheet.sections()).hasSize(1);
     assertThat(sheet.sections().getFirst().type()).isEqualTo(SectionType.CHORUS);
@@ -181,7 +211,20 @@ class LyricSheetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "\n\n\n", "[[[]]]", "(((", ":::", "[]", "()", "[x99]", "Chorus x2", "[Chorus x 99]"})
+  @ValueSource(
+      strings = {
+        "",
+        "   ",
+        "\n\n\n",
+        "[[[]]]",
+        "(((",
+        ":::",
+        "[]",
+        "()",
+        "[x99]",
+        "Chorus x2",
+        "[Chorus x 99]"
+      })
   void odd_inputs_never_throw(String text) {
     assertThatCode(() -> LyricSheet.parse(text)).doesNotThrowAnyException();
   }
@@ -194,7 +237,8 @@ class LyricSheetTest {
       StringBuilder text = new StringBuilder();
       for (int i = random.nextInt(2000); i > 0; i--) {
         int pick = random.nextInt(10);
-        text.appendCodePoint(pick == 0 ? '\n' : pick == 1 ? '[' : pick == 2 ? ']' : random.nextInt(1, 0x3000));
+        text.appendCodePoint(
+            pick == 0 ? '\n' : pick == 1 ? '[' : pick == 2 ? ']' : random.nextInt(1, 0x3000));
       }
       assertThatCode(() -> LyricSheet.parse(text.toString())).doesNotThrowAnyException();
     }

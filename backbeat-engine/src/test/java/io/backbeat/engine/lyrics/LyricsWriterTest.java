@@ -31,8 +31,10 @@ class LyricsWriterTest {
       assertThat(sheet.sections()).hasSizeGreaterThanOrEqualTo(4);
       List<Section> choruses = ofType(sheet, SectionType.CHORUS);
       assertThat(choruses).hasSizeGreaterThanOrEqualTo(2);
-      assertThat(choruses).allSatisfy(c -> assertThat(c.lines()).isEqualTo(choruses.getFirst().lines()));
-      assertThat(ofType(sheet, SectionType.VERSE)).hasSizeGreaterThanOrEqualTo(2)
+      assertThat(choruses)
+          .allSatisfy(c -> assertThat(c.lines()).isEqualTo(choruses.getFirst().lines()));
+      assertThat(ofType(sheet, SectionType.VERSE))
+          .hasSizeGreaterThanOrEqualTo(2)
           .allSatisfy(v -> assertThat(v.lines()).hasSize(4));
       assertThat(choruses.getFirst().lines()).hasSize(4);
     }
@@ -44,7 +46,8 @@ class LyricsWriterTest {
       for (Lyrics lyrics : writer.write(DOG, seed)) {
         List<String> chorus = ofType(lyrics.sheet(), SectionType.CHORUS).getFirst().lines();
         String title = lyrics.title().toLowerCase(Locale.ROOT);
-        assertThat(chorus).anySatisfy(line -> assertThat(line.toLowerCase(Locale.ROOT)).contains(title));
+        assertThat(chorus)
+            .anySatisfy(line -> assertThat(line.toLowerCase(Locale.ROOT)).contains(title));
       }
     }
   }
@@ -75,12 +78,19 @@ class LyricsWriterTest {
   void the_prompt_is_woven_into_lines_not_only_the_title() {
     Lyrics lyrics = writer.write(DOG, 5).getFirst();
     List<String> verseLines =
-        ofType(lyrics.sheet(), SectionType.VERSE).stream().flatMap(s -> s.lines().stream()).toList();
+        ofType(lyrics.sheet(), SectionType.VERSE).stream()
+            .flatMap(s -> s.lines().stream())
+            .toList();
 
     long mentioning =
         verseLines.stream()
             .map(l -> l.toLowerCase(Locale.ROOT))
-            .filter(l -> l.contains("biscuit") || l.contains("beach") || l.contains("wave") || l.contains("dog"))
+            .filter(
+                l ->
+                    l.contains("biscuit")
+                        || l.contains("beach")
+                        || l.contains("wave")
+                        || l.contains("dog"))
             .count();
     assertThat(mentioning).isGreaterThanOrEqualTo(3);
   }
@@ -116,7 +126,8 @@ class LyricsWriterTest {
   @Test
   void a_different_seed_gives_different_lyrics() {
     assertThat(writer.write(DOG, 1)).isNotEqualTo(writer.write(DOG, 2));
-    assertThat(writer.write(TOKYO, 1).getFirst().text()).isNotEqualTo(writer.write(TOKYO, 2).getFirst().text());
+    assertThat(writer.write(TOKYO, 1).getFirst().text())
+        .isNotEqualTo(writer.write(TOKYO, 2).getFirst().text());
   }
 
   @Test
@@ -126,8 +137,11 @@ class LyricsWriterTest {
         assertThat(lyrics.title()).hasSizeLessThanOrEqualTo(80).isNotBlank();
         assertThat(lyrics.title()).containsAnyOf("Tokyo", "Rain", "Night", "Heartbreak");
         for (String word : lyrics.title().split(" ")) {
-          boolean minor = Set.of("a", "an", "the", "and", "of", "in", "on", "at", "to", "by", "for", "with", "but", "or")
-              .contains(word);
+          boolean minor =
+              Set.of(
+                      "a", "an", "the", "and", "of", "in", "on", "at", "to", "by", "for", "with",
+                      "but", "or")
+                  .contains(word);
           assertThat(minor || Character.isUpperCase(word.charAt(0))).as(lyrics.title()).isTrue();
         }
       }
@@ -143,7 +157,8 @@ class LyricsWriterTest {
       }
     }
     assertThat(all).allSatisfy(line -> assertThat(Syllables.count(line)).as(line).isBetween(3, 12));
-    long comfortable = all.stream().filter(l -> Syllables.count(l) >= 5 && Syllables.count(l) <= 11).count();
+    long comfortable =
+        all.stream().filter(l -> Syllables.count(l) >= 5 && Syllables.count(l) <= 11).count();
     assertThat(comfortable).isGreaterThanOrEqualTo(all.size() * 8L / 10);
   }
 
@@ -152,7 +167,8 @@ class LyricsWriterTest {
     for (long seed = 0; seed < 10; seed++) {
       for (Lyrics lyrics : writer.write(DOG, seed)) {
         for (Section s : lyrics.sheet().sections()) {
-          if (s.lines().size() == 4 && (s.type() == SectionType.VERSE || s.type() == SectionType.CHORUS)) {
+          if (s.lines().size() == 4
+              && (s.type() == SectionType.VERSE || s.type() == SectionType.CHORUS)) {
             assertThat(hasRhymePair(s.lines())).as("%s", s.lines()).isTrue();
           }
         }
@@ -176,7 +192,8 @@ class LyricsWriterTest {
     Set<String> sad = lines(writer.write("sad song about crying alone after the breakup", 3));
     Set<String> party = lines(writer.write("happy party anthem, dancing all night at the club", 3));
 
-    assertThat(String.join(" ", party).toLowerCase(Locale.ROOT)).containsAnyOf("danc", "party", "club");
+    assertThat(String.join(" ", party).toLowerCase(Locale.ROOT))
+        .containsAnyOf("danc", "party", "club");
     Set<String> shared = new HashSet<>(sad);
     shared.retainAll(party);
     assertThat(shared.size()).isLessThanOrEqualTo(3);
@@ -217,10 +234,11 @@ class LyricsWriterTest {
   @Test
   void a_two_hundred_word_prompt_is_read_without_trouble() {
     String words =
-        "I want a long cinematic song about my grandmother Rosa who grew up in a small fishing village"
-            + " near Lisbon where the boats came home at dusk and the whole family gathered in the"
-            + " kitchen to cook sardines while the radio played old fado records and the children ran"
-            + " barefoot along the harbor wall chasing seagulls until the lighthouse came on ";
+        "I want a long cinematic song about my grandmother Rosa who grew up in a small fishing"
+            + " village near Lisbon where the boats came home at dusk and the whole family gathered"
+            + " in the kitchen to cook sardines while the radio played old fado records and the"
+            + " children ran barefoot along the harbor wall chasing seagulls until the lighthouse"
+            + " came on ";
     StringBuilder prompt = new StringBuilder();
     int i = 0;
     String[] parts = words.split(" ");
@@ -241,14 +259,17 @@ class LyricsWriterTest {
   @Test
   void random_text_never_makes_it_throw() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(99);
-    IntStream.range(0, 30).forEach(n -> {
-      StringBuilder prompt = new StringBuilder();
-      int length = random.nextInt(300);
-      for (int i = 0; i < length; i++) {
-        prompt.appendCodePoint(random.nextInt(4) == 0 ? ' ' : random.nextInt(0x20, 0x2FFF));
-      }
-      assertThatCode(() -> assertThat(writer.write(prompt.toString(), n)).hasSize(2)).doesNotThrowAnyException();
-    });
+    IntStream.range(0, 30)
+        .forEach(
+            n -> {
+              StringBuilder prompt = new StringBuilder();
+              int length = random.nextInt(300);
+              for (int i = 0; i < length; i++) {
+                prompt.appendCodePoint(random.nextInt(4) == 0 ? ' ' : random.nextInt(0x20, 0x2FFF));
+              }
+              assertThatCode(() -> assertThat(writer.write(prompt.toString(), n)).hasSize(2))
+                  .doesNotThrowAnyException();
+            });
   }
 
   private static boolean hasRhymePair(List<String> lines) {
@@ -273,7 +294,8 @@ class LyricsWriterTest {
 
   private static Set<String> lines(List<Lyrics> variants) {
     Set<String> out = new HashSet<>();
-    variants.forEach(l -> l.sheet().lines().forEach(line -> out.add(line.toLowerCase(Locale.ROOT))));
+    variants.forEach(
+        l -> l.sheet().lines().forEach(line -> out.add(line.toLowerCase(Locale.ROOT))));
     return out;
   }
 }

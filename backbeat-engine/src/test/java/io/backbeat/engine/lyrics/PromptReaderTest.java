@@ -8,7 +8,8 @@ class PromptReaderTest {
 
   @Test
   void finds_the_name_the_place_and_the_action() {
-    PromptReader.Subject s = PromptReader.read("a song about my dog Biscuit chasing waves at the beach");
+    PromptReader.Subject s =
+        PromptReader.read("a song about my dog Biscuit chasing waves at the beach");
 
     assertThat(s.names()).containsExactly("Biscuit");
     assertThat(s.places()).extracting(PromptReader.Place::render).containsExactly("the beach");
@@ -32,9 +33,12 @@ class PromptReaderTest {
   @Test
   void music_jargon_is_not_the_subject() {
     PromptReader.Subject s =
-        PromptReader.read("upbeat 120 bpm pop song with female vocals, piano and synths, about summer love");
+        PromptReader.read(
+            "upbeat 120 bpm pop song with female vocals, piano and synths, about summer love");
 
-    assertThat(s.things()).extracting(PromptReader.Noun::word).doesNotContain("pop", "vocals", "piano", "synths", "bpm");
+    assertThat(s.things())
+        .extracting(PromptReader.Noun::word)
+        .doesNotContain("pop", "vocals", "piano", "synths", "bpm");
     assertThat(s.phrases()).contains("summer love");
     assertThat(s.mood()).isEqualTo('+');
   }
