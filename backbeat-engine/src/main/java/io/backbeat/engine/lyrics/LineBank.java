@@ -44,7 +44,7 @@ final class LineBank {
   }
 
   static final List<String> PROMPT_SLOTS =
-      List.of("name", "place", "inplace", "city", "thing", "bare", "act", "adj", "phrase");
+      List.of("name", "place", "inplace", "city", "thing", "sthing", "bare", "act", "adj", "phrase");
 
   private static final String TABLE =
       """
@@ -67,7 +67,7 @@ final class LineBank {
       V * we were young {inplace}
       V * I left my heart {inplace}
       V * {name} was always by my side
-      V * the {img} remembers {name}
+      V * the {imgs} remembers {name}
       V * I can hear the {img} {v}
       V * I watch the {img} {v}
       V * we would {verb} until the {n}
@@ -76,7 +76,7 @@ final class LineBank {
       V * {place} taught me how to {v}
       V * I keep {ving} back to {place}
       V * I keep thinking of {thing}
-      V * {thing} was all I ever knew
+      V * {sthing} was all I ever knew
       V * {name} was all I ever knew
       V * I wrote your name on the {o}
       V * the radio was playing low
@@ -133,7 +133,7 @@ final class LineBank {
       V + sunny days and {thing}
       V + good times rolling like the {n}
       V + every morning feels brand new
-      V + {place} is shining like the {n}
+      V + {place} kept shining like the {n}
       V + we were {a} {inplace}
       V + laughing all the way to {place}
       V + {name} makes the {img} {v}
@@ -145,9 +145,9 @@ final class LineBank {
       V - I'm still waiting by the {o}
       V - tears like {imgp} in the {n}
       V - I walk alone through {place}
-      V - {place} was colder than the {n}
+      V - {place} felt colder than the {n}
       V - I lost you somewhere in the {n}
-      V - {thing} keeps calling out my name
+      V - {sthing} keeps calling out my name
       V - {name}, I miss you in the {n}
       V - the {img} won't let me {v}
       V - there's nothing left but {thing}
@@ -161,11 +161,11 @@ final class LineBank {
       P * I can feel it coming {x}
       P * and it all comes back to {place}
       P * I'm running out of time
-      P * and {thing} is calling me {x}
+      P * and {sthing} is calling me {x}
       P * {name}, are you ready now
       P * hold on, hold on, we're {a}
       P * every heartbeat pulls me {x}
-      P * oh, the {img} is calling {x}
+      P * oh, the {imgs} is calling {x}
       P * can you feel it in the {n}
       P * turn around and watch it {v}
       P + turn it up and let the {img} {v}
@@ -190,7 +190,7 @@ final class LineBank {
       C * take me back to {phrase}
       C * under the {iadj} {n}
       C * we light it up and we {v}
-      C * {thing} is all I need
+      C * {sthing} is all I need
       C * oh, {city}, I'm coming home
       C * {act} {x}
       C * we're {act} {x}

@@ -59,7 +59,7 @@ final class RhymeBank {
       ind ; a blind kind ; v unwind rewind ; x behind ; s ind
       ide ; n tide countryside ; o riverside seaside ; a wide ; v hide ride glide slide collide ; x inside outside ; s ide
       ive ; a alive ; v drive arrive thrive survive dive ; x alive
-      ire ; n fire ; o wire ; a higher ; v inspire ; x on_fire higher ; s ire yre
+      ire ; n fire ; o wire ; a higher ; v inspire ; x higher ; s ire yre
       ee ; n sea melody memory harmony ; o tree ; a free ; v flee ; x with_me endlessly finally ; s ee
       eem ; n dream stream moonbeam sunbeam steam ; v dream gleam ; s eam eem
       eet ; n heat heartbeat ; o street concrete ; a sweet complete ; v retreat ; x on_repeat ; s eet
@@ -72,7 +72,7 @@ final class RhymeBank {
       ome ; n foam ; v roam ; x back_home ; s oam
       one ; o phone stone microphone ; a alone ; x alone on_my_own
       old ; n cold gold ; a bold cold ; v unfold ; s old
-      ore ; n roar ; o shore floor door seashore dance_floor ocean_floor ; a sure ; v soar roar ; x forevermore ; s ore oor
+      ore ; n roar ; o shore door seashore dance_floor ocean_floor ; a sure ; v soar roar ; x forevermore ; s ore oor
       all ; n rainfall nightfall waterfall ; o wall hall ; a small ; v fall crawl ; x after_all through_it_all ; s all awl
       ar ; o boulevard bar car ; a far ; x from_afar ; s ar
       art ; a apart ; v start depart ; x apart from_the_start ; s art eart
@@ -102,7 +102,7 @@ final class RhymeBank {
       ust ; n dust stardust ; s ust
       each ; o beach ; x out_of_reach within_reach ; s each
       oat ; o boat ; v float ; x afloat ; s oat ote
-      eep ; n deep ; a deep ; v sleep weep leap ; x in_my_sleep in_too_deep ; s eep eap
+      eep ; n deep ; a deep ; v sleep weep leap ; x in_my_sleep ; s eep eap
       ell ; o hotel carousel ; v dwell swell ; s ell
       ate ; o gate ; a late great ; v wait celebrate ; x too_late ; s ate ait
       orm ; n storm ; a warm ; s orm

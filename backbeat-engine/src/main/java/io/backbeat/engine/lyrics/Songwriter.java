@@ -412,7 +412,7 @@ final class Songwriter {
             case "name" -> subject.names();
             case "place", "inplace", "city" ->
                 subject.places().stream().map(Place::render).toList();
-            case "thing" -> subject.things().stream().map(Noun::render).toList();
+            case "thing", "sthing" -> subject.things().stream().map(Noun::render).toList();
             case "bare" -> subject.things().stream().map(Noun::word).toList();
             case "act" -> subject.actions();
             case "adj" -> subject.adjectives();
@@ -433,6 +433,9 @@ final class Songwriter {
     for (Map.Entry<String, String> item : keyItems(subject)) {
       if (uses.getOrDefault(item.getValue().toLowerCase(Locale.ROOT), 0) == 0) {
         pending.add(item.getKey());
+        if (item.getKey().equals("thing")) {
+          pending.add("sthing");
+        }
         if (item.getKey().equals("place")) {
           pending.add("inplace");
           pending.add("city");
@@ -487,6 +490,7 @@ final class Songwriter {
             case "city" -> subject.places().stream().anyMatch(Place::proper);
             case "thing" -> !subject.things().isEmpty();
             case "bare" -> subject.things().stream().anyMatch(n -> n.determiner().isEmpty());
+            case "sthing" -> !singularThings().isEmpty();
             case "act" -> !subject.actions().isEmpty();
             case "adj" -> !subject.adjectives().isEmpty();
             case "phrase" -> !subject.phrases().isEmpty();
@@ -513,7 +517,7 @@ final class Songwriter {
             case "name" -> subject.names();
             case "place", "city" -> subject.places().stream().map(Place::render).toList();
             case "inplace" -> subject.places().stream().map(Place::renderIn).toList();
-            case "thing" -> subject.things().stream().map(Noun::render).toList();
+            case "thing", "sthing" -> subject.things().stream().map(Noun::render).toList();
             case "act" -> subject.actions();
             case "phrase" -> subject.phrases();
             case "adj" -> subject.adjectives();
@@ -579,6 +583,7 @@ final class Songwriter {
           leastUsed(
               subject.places().stream().filter(Place::proper).map(Place::render).toList(), inLine);
       case "thing" -> leastUsed(subject.things().stream().map(Noun::render).toList(), inLine);
+      case "sthing" -> leastUsed(singularThings(), inLine);
       case "act" -> leastUsed(subject.actions(), inLine);
       case "adj" -> leastUsed(subject.adjectives(), inLine);
       case "phrase" ->
@@ -603,6 +608,14 @@ final class Songwriter {
       case "x" -> rhymeWord(target, Slot.X, blockEnds);
       default -> throw new IllegalStateException("unknown slot {" + slot + "}");
     };
+  }
+
+  /** Things a singular verb agrees with: "heartbreak is", "my dog was" (not "the waves"). */
+  private List<String> singularThings() {
+    return subject.things().stream()
+        .filter(n -> n.determiner().isEmpty() || !Words.isPlural(n.word()))
+        .map(Noun::render)
+        .toList();
   }
 
   /** The least used place with its preposition; usage is counted on the place itself. */
