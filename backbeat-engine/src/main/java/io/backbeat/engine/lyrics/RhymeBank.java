@@ -54,7 +54,7 @@ final class RhymeBank {
       """
       ay ; n day holiday ; o highway hallway doorway bay ; a gray okay ; v stay play pray sway fade_away break_away ; x away today someday anyway every_day ; s ay eigh
       ight ; n night light moonlight starlight city_light spotlight twilight ; a bright alright ; v fight ignite take_flight ; x tonight all_night alright ; s ight ite
-      ine ; n sunshine wine ; o skyline coastline borderline line ; a fine divine ; v shine ; s ine ign
+      ine ; n sunshine ; o skyline coastline borderline line ; a fine divine ; v shine ; s ine ign
       ime ; n summertime nighttime ; a sublime ; v climb ; x in_time every_time one_more_time all_the_time ; s ime imb
       ind ; a blind kind ; v unwind rewind ; x behind ; s ind
       ide ; n tide countryside ; o riverside seaside ; a wide ; v hide ride glide slide collide ; x inside outside ; s ide
