@@ -120,7 +120,7 @@ final class Accompaniment {
   /** A high sustained two-note line (strings, fiddle) or stabs (brass) for the big sections. */
   void color(List<NoteEvent> out, double start, Chord chord, int program, double energy) {
     List<Integer> voicing = chord.voicing(64, 3);
-    List<Integer> top = voicing.subList(1, 3);
+    List<Integer> top = voicing.size() >= 3 ? voicing.subList(1, 3) : voicing;
     int v = (int) Math.round(56 + 26 * energy);
     boolean brass = program >= 56 && program <= 67;
     if (brass) {

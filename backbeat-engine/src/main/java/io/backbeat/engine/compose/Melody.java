@@ -60,11 +60,7 @@ final class Melody {
     for (int line = 0; line < section.lines().size(); line++) {
       List<String> tokens = new ArrayList<>();
       List<Integer> syllableCounts = new ArrayList<>();
-      for (String raw : section.lines().get(line).trim().split("\\s+")) {
-        String word = clean(raw);
-        if (word.isEmpty()) {
-          continue;
-        }
+      for (String word : syllabifier.words(section.lines().get(line))) {
         tokens.add(word);
         syllableCounts.add(Math.max(1, syllabifier.split(word).size()));
       }

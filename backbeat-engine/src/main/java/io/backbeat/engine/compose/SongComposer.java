@@ -35,11 +35,8 @@ public final class SongComposer {
     for (TextSection section : text) {
       for (String line : section.lines()) {
         int count = 0;
-        for (String raw : line.trim().split("\\s+")) {
-          String w = Melody.clean(raw);
-          if (!w.isEmpty()) {
-            count += Math.max(1, syllabifier.split(w).size());
-          }
+        for (String w : syllabifier.words(line)) {
+          count += Math.max(1, syllabifier.split(w).size());
         }
         maxSyllables = Math.max(maxSyllables, count);
       }
