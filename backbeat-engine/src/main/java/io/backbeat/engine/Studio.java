@@ -191,7 +191,8 @@ public final class Studio implements AutoCloseable {
     for (Part part : arrangement.parts()) {
       futures.add(parts.submit(() -> {
         Stem stem = renderer.render(part, arrangement.groove(), frames);
-        return new Measured(stem, LoudnessMeter.integrated(stem.channels(), PartRenderer.SAMPLE_RATE));
+        // Mono fold for balancing: half the cost, and every stem reads on the same scale.
+        return new Measured(stem, LoudnessMeter.integrated(new float[][] {mono(stem)}, PartRenderer.SAMPLE_RATE));
       }));
     }
     double[] loudness = new double[futures.size()];
@@ -201,6 +202,16 @@ public final class Studio implements AutoCloseable {
       loudness[i] = m.loudness();
     }
     return loudness;
+  }
+
+  private static float[] mono(Stem stem) {
+    float[] m = new float[stem.frames()];
+    float[] l = stem.left();
+    float[] r = stem.right();
+    for (int i = 0; i < m.length; i++) {
+      m[i] = 0.5f * (l[i] + r[i]);
+    }
+    return m;
   }
 
   private SoundBank soundBank() throws IOException {

@@ -96,13 +96,17 @@ public final class CoverArtist {
     float cy = SIZE * (0.36f + (float) r.nextDouble() * 0.08f);
     float radius = SIZE * (0.2f + (float) r.nextDouble() * 0.08f);
     g.setPaint(new GradientPaint(cx, cy - radius, p.accent2(), cx, cy + radius, p.accent()));
-    g.fill(new Ellipse2D.Float(cx - radius, cy - radius, radius * 2, radius * 2));
-    // Horizontal cuts across the lower half of the sun.
-    g.setColor(blend(p.top(), p.bottom(), 0.5f));
+    Ellipse2D.Float disc = new Ellipse2D.Float(cx - radius, cy - radius, radius * 2, radius * 2);
+    g.fill(disc);
+    // Horizontal cuts across the lower half of the sun, showing the sky behind it.
+    Graphics2D cuts = (Graphics2D) g.create();
+    cuts.clip(disc);
+    cuts.setPaint(new GradientPaint(0, 0, p.top(), SIZE * 0.3f, SIZE, p.bottom()));
     for (int i = 0; i < 6; i++) {
       float y = cy + radius * (0.1f + i * 0.16f);
-      g.fill(new Rectangle2D.Float(cx - radius, y, radius * 2, 4 + i * 3));
+      cuts.fill(new Rectangle2D.Float(cx - radius, y, radius * 2, 4 + i * 3));
     }
+    cuts.dispose();
     float horizon = SIZE * 0.62f;
     if (grid) {
       g.setColor(p.bottom().darker());

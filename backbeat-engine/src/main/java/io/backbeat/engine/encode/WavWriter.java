@@ -1,12 +1,12 @@
 package io.backbeat.engine.encode;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Writes 16-bit PCM WAV files (RIFF, little-endian). Rounds and clamps; no dither, so output is reproducible. */
 public final class WavWriter {
@@ -25,11 +25,12 @@ public final class WavWriter {
     if (dataBytes > Integer.MAX_VALUE - 36) {
       throw new IOException("too long for a WAV file: " + frames + " frames");
     }
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-      header.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      header.put("RIFF".getBytes(StandardCharsets.US_ASCII));
       header.putInt((int) (36 + dataBytes));
-      header.put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      header.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII));
       header.putInt(16);
       header.putShort((short) 1);
       header.putShort((short) numChannels);
@@ -37,23 +38,32 @@ public final class WavWriter {
       header.putInt(sampleRate * numChannels * 2);
       header.putShort((short) (numChannels * 2));
       header.putShort((short) 16);
-      header.put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      header.put("data".getBytes(StandardCharsets.US_ASCII));
       header.putInt((int) dataBytes);
-      out.write(header.array());
-      byte[] chunk = new byte[4096 * numChannels * 2];
-      int pos = 0;
-      for (int f = 0; f < frames; f++) {
-        for (float[] channel : channels) {
-          int v = (int) Math.round(Math.max(-1f, Math.min(1f, channel[f] * gain)) * 32767f);
-          chunk[pos++] = (byte) v;
-          chunk[pos++] = (byte) (v >> 8);
-          if (pos == chunk.length) {
-            out.write(chunk);
-            pos = 0;
+      header.flip();
+      writeFully(out, header);
+      // Large chunks straight to the channel: stems are hundreds of megabytes per song.
+      int chunkFrames = 1 << 16;
+      ByteBuffer chunk = ByteBuffer.allocateDirect(chunkFrames * numChannels * 2).order(ByteOrder.LITTLE_ENDIAN);
+      for (int from = 0; from < frames; from += chunkFrames) {
+        int to = Math.min(frames, from + chunkFrames);
+        chunk.clear();
+        for (int f = from; f < to; f++) {
+          for (float[] channel : channels) {
+            float v = channel[f] * gain;
+            v = v > 1f ? 1f : (v < -1f ? -1f : v);
+            chunk.putShort((short) Math.round(v * 32767f));
           }
         }
+        chunk.flip();
+        writeFully(out, chunk);
       }
-      out.write(chunk, 0, pos);
+    }
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
     }
   }
 }

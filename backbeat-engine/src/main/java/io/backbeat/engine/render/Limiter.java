@@ -20,12 +20,12 @@ final class Limiter {
   }
 
   /**
-   * Applies {@code makeup} (linear) and limits in place so that {@code makeup × envelope} stays
-   * under {@code ceiling}; returns the deepest gain reduction in dB. The envelope is the input's
-   * true-peak envelope ({@link TruePeak#envelope}), computed once for all passes.
+   * The gain curve (makeup × limiting) that keeps {@code gain[i] × envelope} under {@code ceiling}.
+   * The envelope is the input's true-peak envelope ({@link TruePeak#envelope}), computed once for
+   * all passes.
    */
-  double apply(float[] left, float[] right, float[] envelope, double makeup, double ceiling) {
-    int n = left.length;
+  float[] gainCurve(float[] envelope, double makeup, double ceiling) {
+    int n = envelope.length;
     float[] required = new float[n];
     for (int i = 0; i < n; i++) {
       double peak = envelope[i] * makeup;
@@ -45,16 +45,12 @@ final class Limiter {
       gain[i] = (float) ((sum + (w - count) * (double) minAhead[0]) / w);
     }
     double g = 1;
-    double deepest = 1;
     for (int i = 0; i < n; i++) {
       double target = gain[i];
       g = target < g ? target : target + (g - target) * releaseCoefficient;
-      deepest = Math.min(deepest, g);
-      float total = (float) (g * makeup);
-      left[i] *= total;
-      right[i] *= total;
+      gain[i] = (float) (g * makeup);
     }
-    return 20 * Math.log10(deepest);
+    return gain;
   }
 
   /** out[i] = min(x[i .. i + window]). */
