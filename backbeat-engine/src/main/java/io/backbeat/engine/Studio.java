@@ -5,6 +5,7 @@ import io.backbeat.engine.art.CoverArtist;
 import io.backbeat.engine.compose.Arrangement;
 import io.backbeat.engine.compose.CompositionInput;
 import io.backbeat.engine.compose.Part;
+import io.backbeat.engine.compose.PartRole;
 import io.backbeat.engine.compose.SongComposer;
 import io.backbeat.engine.compose.StyleParser;
 import io.backbeat.engine.compose.StyleProfile;
@@ -22,6 +23,7 @@ import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
+import io.backbeat.engine.voice.VowelFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,7 +113,7 @@ public final class Studio implements AutoCloseable {
     long started = System.nanoTime();
     int frames = (int) Math.ceil(arrangement.durationSeconds() * PartRenderer.SAMPLE_RATE);
     List<Stem> stems = new ArrayList<>();
-    double[] loudness = renderParts(arrangement, frames, stems);
+    double[] loudness = renderParts(arrangement, clip.voice(), frames, stems);
     long rendered = System.nanoTime();
     Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
     Mastering.Result mastered = mastering.master(mix.master());
@@ -185,12 +187,17 @@ public final class Studio implements AutoCloseable {
   private record Measured(Stem stem, double loudness) {}
 
   /** Renders every part on the pool (and measures it there); fills {@code stems}, returns loudness. */
-  private double[] renderParts(Arrangement arrangement, int frames, List<Stem> stems) throws IOException {
+  private double[] renderParts(Arrangement arrangement, Voice voice, int frames, List<Stem> stems)
+      throws IOException {
     PartRenderer renderer = new PartRenderer(soundBank(), "linear");
     List<Future<Measured>> futures = new ArrayList<>();
     for (Part part : arrangement.parts()) {
       futures.add(parts.submit(() -> {
         Stem stem = renderer.render(part, arrangement.groove(), frames);
+        if (part.role() == PartRole.VOCAL && voice != null) {
+          VowelFilter.apply(stem.left(), stem.right(), arrangement.syllables(), arrangement.groove(),
+              voice.female(), PartRenderer.SAMPLE_RATE);
+        }
         // Mono fold for balancing: half the cost, and every stem reads on the same scale.
         return new Measured(stem, LoudnessMeter.integrated(new float[][] {mono(stem)}, PartRenderer.SAMPLE_RATE));
       }));

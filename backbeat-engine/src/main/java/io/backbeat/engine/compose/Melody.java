@@ -56,13 +56,20 @@ final class Melody {
   }
 
   /** Sings a section's lyric lines; appends notes and word timings. */
-  void sing(SectionPlan section, Syllabifier syllabifier, List<NoteEvent> notes, List<SungWord> words) {
+  void sing(SectionPlan section, Syllabifier syllabifier, List<NoteEvent> notes, List<SungWord> words,
+      List<SungSyllable> syllables) {
     for (int line = 0; line < section.lines().size(); line++) {
       List<String> tokens = new ArrayList<>();
       List<Integer> syllableCounts = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
       for (String word : syllabifier.words(section.lines().get(line))) {
         tokens.add(word);
-        syllableCounts.add(Math.max(1, syllabifier.split(word).size()));
+        List<String> parts = syllabifier.split(word);
+        if (parts.isEmpty()) {
+          parts = List.of(word);
+        }
+        syllableCounts.add(parts.size());
+        texts.addAll(parts);
       }
       if (tokens.isEmpty()) {
         continue;
@@ -78,6 +85,8 @@ final class Melody {
           int velocity = 92 + (isBeat(phrase.onsets[syllable]) ? 10 : 0) + (section.kind() == SectionKind.CHORUS ? 6 : 0);
           notes.add(new NoteEvent(lineStart + phrase.onsets[syllable], phrase.lengths[syllable],
               phrase.pitches[syllable], velocity + random.nextInt(-4, 5)));
+          syllables.add(new SungSyllable(texts.get(syllable), lineStart + phrase.onsets[syllable],
+              phrase.lengths[syllable]));
         }
         int last = syllable - 1;
         words.add(new SungWord(tokens.get(w), lineStart + phrase.onsets[first],

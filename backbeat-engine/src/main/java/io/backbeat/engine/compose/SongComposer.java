@@ -61,6 +61,7 @@ public final class SongComposer {
 
     List<Part> parts = new ArrayList<>();
     List<SungWord> words = new ArrayList<>();
+    List<SungSyllable> syllables = new ArrayList<>();
     if (orchestra.drums()) {
       parts.add(drums(style, sections, random.split()));
     }
@@ -86,7 +87,7 @@ public final class SongComposer {
       List<NoteEvent> sung = new ArrayList<>();
       for (SectionPlan s : sections) {
         if (!s.lines().isEmpty()) {
-          voice.sing(s, syllabifier, sung, words);
+          voice.sing(s, syllabifier, sung, words, syllables);
         } else if (s.kind() == SectionKind.BREAK || (s.kind() == SectionKind.INTRO && s.bars() >= 4)) {
           lead.play(s, leadNotes, 0.8);
         }
@@ -98,7 +99,8 @@ public final class SongComposer {
     }
     parts.removeIf(p -> p.notes().isEmpty());
     words.sort(Comparator.comparingDouble(SungWord::startBeat));
-    return new Arrangement(key, groove, totalBars, sections, parts, words, TAIL_SECONDS);
+    syllables.sort(Comparator.comparingDouble(SungSyllable::beat));
+    return new Arrangement(key, groove, totalBars, sections, parts, words, syllables, TAIL_SECONDS);
   }
 
   private static Key chooseKey(StyleProfile style, SplittableRandom random) {

@@ -5,6 +5,7 @@ import com.sun.media.sound.SoftSynthesizer;
 import io.backbeat.engine.compose.Groove;
 import io.backbeat.engine.compose.NoteEvent;
 import io.backbeat.engine.compose.Part;
+import io.backbeat.engine.compose.PartRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -104,12 +105,29 @@ public final class PartRenderer {
         long onMicros = Math.round(on * 1e6) + 1000;
         long offMicros = Math.round(off * 1e6) + 1000;
         timed.add(new Timed(onMicros, 2, new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity())));
+        if (part.role() == PartRole.VOCAL) {
+          vibrato(timed, channel, onMicros, offMicros);
+        }
         timed.add(new Timed(offMicros, 1, new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0)));
       }
     }
     timed.sort(Comparator.comparingLong(Timed::micros).thenComparingInt(Timed::order)
         .thenComparingInt(t -> t.message().getData1()));
     return timed;
+  }
+
+  /**
+   * A singer's vibrato: the mod wheel (CC1, which Gervill routes to pitch vibrato) starts at zero
+   * on each note and swells in after a quarter second on held notes.
+   */
+  private static void vibrato(List<Timed> timed, int channel, long on, long off)
+      throws InvalidMidiDataException {
+    timed.add(new Timed(on, 0, new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 1, 0)));
+    long onset = on + 250_000;
+    for (int step = 1; step <= 4 && onset + step * 60_000L < off; step++) {
+      timed.add(new Timed(onset + step * 60_000L, 0,
+          new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 1, 12 * step)));
+    }
   }
 
   private static Stem read(String name, InputStream stream, int frames) throws IOException {
