@@ -107,13 +107,24 @@ public final class Studio implements AutoCloseable {
 
   /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */
   public RenderedClip render(SongPlan plan, int clipIndex, Path outDir) throws IOException {
+    List<List<Future<Measured>>> submitted = submitParts(List.of(plan.clips().get(clipIndex)));
+    return finish(plan, clipIndex, outDir, submitted.get(0));
+  }
+
+  private RenderedClip finish(SongPlan plan, int clipIndex, Path outDir, List<Future<Measured>> partFutures)
+      throws IOException {
     ClipPlan clip = plan.clips().get(clipIndex);
     Arrangement arrangement = clip.arrangement();
     Files.createDirectories(outDir);
     long started = System.nanoTime();
-    int frames = (int) Math.ceil(arrangement.durationSeconds() * PartRenderer.SAMPLE_RATE);
+    int frames = frames(arrangement);
     List<Stem> stems = new ArrayList<>();
-    double[] loudness = renderParts(arrangement, clip.voice(), frames, stems);
+    double[] loudness = new double[partFutures.size()];
+    for (int i = 0; i < partFutures.size(); i++) {
+      Measured m = await(partFutures.get(i));
+      stems.add(m.stem());
+      loudness[i] = m.loudness();
+    }
     long rendered = System.nanoTime();
     Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
     Mastering.Result mastered = mastering.master(mix.master());
@@ -163,13 +174,17 @@ public final class Studio implements AutoCloseable {
         mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
   }
 
-  /** Renders every clip of the plan, clips in parallel. */
+  /**
+   * Renders every clip of the plan, clips in parallel: their parts are queued interleaved so both
+   * clips reach mixing and encoding together and keep both cores busy to the end.
+   */
   public List<RenderedClip> renderAll(SongPlan plan, Path outDir) throws IOException {
+    List<List<Future<Measured>>> submitted = submitParts(plan.clips());
     List<Future<RenderedClip>> futures = new ArrayList<>();
     try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < plan.clips().size(); i++) {
         int index = i;
-        futures.add(clips.submit(() -> render(plan, index, outDir)));
+        futures.add(clips.submit(() -> finish(plan, index, outDir, submitted.get(index))));
       }
       List<RenderedClip> out = new ArrayList<>();
       for (Future<RenderedClip> f : futures) {
@@ -184,32 +199,45 @@ public final class Studio implements AutoCloseable {
     parts.shutdownNow();
   }
 
-  private record Measured(Stem stem, double loudness) {}
-
-  /** Renders every part on the pool (and measures it there); fills {@code stems}, returns loudness. */
-  private double[] renderParts(Arrangement arrangement, Voice voice, int frames, List<Stem> stems)
-      throws IOException {
+  /** Queues every part of the clips on the render pool, round-robin across clips. */
+  private List<List<Future<Measured>>> submitParts(List<ClipPlan> clips) throws IOException {
     PartRenderer renderer = new PartRenderer(soundBank(), "linear");
-    List<Future<Measured>> futures = new ArrayList<>();
-    for (Part part : arrangement.parts()) {
-      futures.add(parts.submit(() -> {
-        Stem stem = renderer.render(part, arrangement.groove(), frames);
-        if (part.role() == PartRole.VOCAL && voice != null) {
-          VowelFilter.apply(stem.left(), stem.right(), arrangement.syllables(), arrangement.groove(),
-              voice.female(), PartRenderer.SAMPLE_RATE);
+    List<List<Future<Measured>>> out = new ArrayList<>();
+    int most = 0;
+    for (ClipPlan clip : clips) {
+      out.add(new ArrayList<>());
+      most = Math.max(most, clip.arrangement().parts().size());
+    }
+    for (int p = 0; p < most; p++) {
+      for (int c = 0; c < clips.size(); c++) {
+        ClipPlan clip = clips.get(c);
+        Arrangement arrangement = clip.arrangement();
+        if (p >= arrangement.parts().size()) {
+          continue;
         }
-        // Mono fold for balancing: half the cost, and every stem reads on the same scale.
-        return new Measured(stem, LoudnessMeter.integrated(new float[][] {mono(stem)}, PartRenderer.SAMPLE_RATE));
-      }));
+        Part part = arrangement.parts().get(p);
+        out.get(c).add(parts.submit(() -> renderPart(renderer, arrangement, part, clip.voice())));
+      }
     }
-    double[] loudness = new double[futures.size()];
-    for (int i = 0; i < futures.size(); i++) {
-      Measured m = await(futures.get(i));
-      stems.add(m.stem());
-      loudness[i] = m.loudness();
-    }
-    return loudness;
+    return out;
   }
+
+  private static Measured renderPart(PartRenderer renderer, Arrangement arrangement, Part part, Voice voice)
+      throws IOException {
+    Stem stem = renderer.render(part, arrangement.groove(), frames(arrangement));
+    if (part.role() == PartRole.VOCAL && voice != null) {
+      VowelFilter.apply(stem.left(), stem.right(), arrangement.syllables(), arrangement.groove(),
+          voice.female(), PartRenderer.SAMPLE_RATE);
+    }
+    // Mono fold for balancing: half the cost, and every stem reads on the same scale.
+    return new Measured(stem, LoudnessMeter.integrated(new float[][] {mono(stem)}, PartRenderer.SAMPLE_RATE));
+  }
+
+  private static int frames(Arrangement arrangement) {
+    return (int) Math.ceil(arrangement.durationSeconds() * PartRenderer.SAMPLE_RATE);
+  }
+
+  private record Measured(Stem stem, double loudness) {}
 
   private static float[] mono(Stem stem) {
     float[] m = new float[stem.frames()];
