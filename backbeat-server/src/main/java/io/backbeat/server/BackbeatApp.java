@@ -21,7 +21,11 @@ import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDispatcher;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import io.backbeat.providers.local.LocalProvider;
+import io.backbeat.providers.local.LocalJob;
 import io.backbeat.providers.local.LyricsJob;
+import io.backbeat.providers.local.SongJob;
+import io.backbeat.engine.Studio;
+import io.backbeat.engine.StudioConfig;
 import io.backbeat.server.assets.AssetRoutes;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.dialect.nativeapi.NativeDialect;
@@ -69,6 +73,7 @@ public final class BackbeatApp implements AutoCloseable {
 
   private final BackbeatConfig config;
   private final Database database;
+  private final Studio studio;
   private final AssetStore assets;
   private final AccountService accounts;
   private final TaskService tasks;
@@ -102,17 +107,16 @@ public final class BackbeatApp implements AutoCloseable {
     CallbackUrlGuard callbackUrls = new CallbackUrlGuard(egressClient.guard());
     AssetUrls assetUrls = new AssetUrls(() -> baseUrl);
 
-    List<Provider> providers = providers(config);
+    this.studio =
+        new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
+    List<Provider> providers = providers(studio, config);
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
 
-    // Dialects render callbacks, so the task service needs their renderers; the renderers need the
-    // task service only at request time, hence this two-step wiring.
-    Map<String, CallbackRenderer> renderers = new HashMap<>();
     ContentPolicy policy =
         config.policy().blockedTerms().isEmpty() ? ContentPolicy.ALLOW_ALL : new BlockedTermsPolicy(config.policy().blockedTerms());
-    this.tasks = new TaskService(transactor, clock, providers, renderers, config.policy().prices(), policy);
+    this.tasks = new TaskService(transactor, clock, providers, Map.of(), config.policy().prices(), policy);
     TaskCreation creation =
         new TaskCreation(tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys());
     this.live = new LiveEvents();
@@ -121,8 +125,9 @@ public final class BackbeatApp implements AutoCloseable {
             new SunoDialect(tasks, creation, callbackUrls, assetUrls),
             new NativeDialect(
                 accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock));
+    // dialects render callbacks for the tasks they created
     for (Dialect dialect : dialects) {
-      renderers.put(dialect.name(), dialect.callbackRenderer());
+      tasks.registerRenderer(dialect.name(), dialect.callbackRenderer());
     }
 
     this.dispatcher = new Dispatcher(tasks, transactor, providers, assets, clock, config.workers(), node);
@@ -170,13 +175,14 @@ public final class BackbeatApp implements AutoCloseable {
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         renderError(ctx, new BackbeatException(BackbeatError.INTERNAL, "internal error; it has been logged"));
       });
+      // Javalin's own 404/405 (no such route) in the dialect's shape; our own errors are left alone
       cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null) {
+        if (ctx.attribute(RENDERED) == null && !ctx.path().startsWith("/assets/")) {
           renderError(ctx, BackbeatException.notFound("no route " + ctx.method() + " " + ctx.path()));
         }
       });
       cfg.routes.error(405, ctx -> {
-        if (ctx.result() == null) {
+        if (ctx.attribute(RENDERED) == null) {
           renderError(ctx, BackbeatException.invalid("method " + ctx.method() + " is not allowed on " + ctx.path()));
           ctx.status(405);
         }
@@ -190,9 +196,10 @@ public final class BackbeatApp implements AutoCloseable {
   }
 
   /** The one list of providers: the local studio engine runs every kind it supports. */
-  private static List<Provider> providers(BackbeatConfig config) {
-    Map<TaskKind, io.backbeat.providers.local.LocalJob> jobs = new HashMap<>();
+  private static List<Provider> providers(Studio studio, BackbeatConfig config) {
+    Map<TaskKind, LocalJob> jobs = new HashMap<>();
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
+    jobs.put(TaskKind.SONG, new SongJob(studio, config.storage().dataDir().resolve("work")));
     return List.of(new LocalProvider(jobs));
   }
 
@@ -240,10 +247,14 @@ public final class BackbeatApp implements AutoCloseable {
     webhookLoop.stop();
     retentionLoop.stop();
     egressClient.close();
+    studio.close();
     database.close();
   }
 
+  private static final String RENDERED = "backbeat.error-rendered";
+
   private void renderError(Context ctx, BackbeatException e) {
+    ctx.attribute(RENDERED, Boolean.TRUE);
     BackbeatException safe =
         new BackbeatException(e.error(), Redactor.redact(e.getMessage()), e.retryAfter());
     if (safe.retryAfter() != null) {

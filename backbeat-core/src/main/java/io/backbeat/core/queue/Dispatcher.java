@@ -70,8 +70,19 @@ public final class Dispatcher implements TaskListener {
       return Duration.ofSeconds(1);
     }
     Instant now = clock.instant();
+    List<TaskEvent> started = new java.util.ArrayList<>();
     List<Task> claimed =
-        transactor.inTransaction(tx -> tx.tasks().claimDue(owner, now, now.plus(config.lease()), free));
+        transactor.inTransaction(
+            tx -> {
+              List<Task> tasks = tx.tasks().claimDue(owner, now, now.plus(config.lease()), free);
+              // the claim is a state change too (queued → running): it goes in the timeline
+              for (Task task : tasks) {
+                String reason = task.attempts() > 1 ? "claimed again (attempt " + task.attempts() + ")" : "claimed";
+                started.add(tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), reason, now)));
+              }
+              return tasks;
+            });
+    started.forEach(taskService::publish);
     for (Task task : claimed) {
       start(task);
     }

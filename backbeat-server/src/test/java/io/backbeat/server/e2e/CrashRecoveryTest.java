@@ -57,7 +57,7 @@ class CrashRecoveryTest {
       try (ServerProcess first = ServerProcess.start(env, dir, "serve")) {
         first.awaitLine("Backbeat is running at", Duration.ofSeconds(60));
         key = first.stdout().stream().map(String::strip).filter(l -> l.startsWith("bb_dev_")).findFirst().orElseThrow();
-        assertThat(first.stdout()).anyMatch(l -> l.contains("curl -s " + base + "/suno/generate-lyrics"));
+        assertThat(first.stdout()).anyMatch(l -> l.contains("curl -s http://localhost:" + port + "/suno/generate-lyrics"));
 
         // keys create works against the same database while the server runs
         try (ServerProcess keys = ServerProcess.start(env, dir, "keys", "create", "--name", "second-app")) {

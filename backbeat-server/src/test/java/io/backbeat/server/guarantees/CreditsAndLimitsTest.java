@@ -29,7 +29,7 @@ class CreditsAndLimitsTest {
       // nothing was created by the refused request
       assertThat(json(server.get("/v1/tasks", key)).path("data")).hasSize(2);
 
-      server.pollUntil("/suno/query/lyrics?taskId=" + first, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(20));
+      server.pollUntil("/suno/query/lyrics?taskId=" + first, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(20), key);
       JsonNode account = json(server.get("/v1/account", key));
       assertThat(account.path("credits").path("metered").asBoolean()).isTrue();
       assertThat(account.path("credits").path("balance").asLong()).isEqualTo(1);

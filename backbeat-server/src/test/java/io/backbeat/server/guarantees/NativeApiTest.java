@@ -131,7 +131,7 @@ class NativeApiTest {
     String taskId = lyrics(key, "live events");
     List<String[]> events = readEvents("/v1/events", key, null, 3);
     assertThat(events).extracting(e -> e[1]).allMatch(data -> data.contains(taskId));
-    assertThat(events).extracting(e -> json(e[1]).path("status").asText()).containsExactly("queued", "running", "succeeded");
+    assertThat(events).extracting(e -> parse(e[1]).path("status").asText()).containsExactly("queued", "running", "succeeded");
 
     // resume after the first: only the later ones come
     List<String[]> resumed = readEvents("/v1/events", key, events.get(0)[0], 2);
@@ -145,7 +145,7 @@ class NativeApiTest {
     java.util.concurrent.CompletableFuture<List<String[]>> open =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           try {
-            return readEvents("/v1/events", fresh, null, 3);
+            return readEventsBlocking("/v1/events", fresh, null, 3);
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
@@ -167,7 +167,7 @@ class NativeApiTest {
     CallbackReceiver.Received probe =
         receiver.all().stream().filter(r -> r.path().equals("/probe")).findFirst().orElseThrow();
     Signatures.verify(server.webhookSecret(), probe);
-    assertThat(json(probe.body()).path("type").asText()).isEqualTo("webhook.test");
+    assertThat(parse(probe.body()).path("type").asText()).isEqualTo("webhook.test");
 
     JsonNode unreachable = json(server.post("/v1/webhooks/test", "{\"url\":\"http://127.0.0.1:9/nothing\"}"));
     assertThat(unreachable.path("delivered").asBoolean()).isFalse();
@@ -203,8 +203,19 @@ class NativeApiTest {
     throw new AssertionError("no callback for " + taskId);
   }
 
-  /** Reads {@code count} SSE events as [id, data]. */
+  /** Reads {@code count} SSE events as [id, data], failing after 15 s instead of hanging. */
   private static List<String[]> readEvents(String path, String key, String lastEventId, int count) throws Exception {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return readEventsBlocking(path, key, lastEventId, count);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .get(15, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private static List<String[]> readEventsBlocking(String path, String key, String lastEventId, int count) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(server.url(path))).header("Authorization", "Bearer " + key).header("Accept", "text/event-stream").GET();
     if (lastEventId != null) {
@@ -232,7 +243,7 @@ class NativeApiTest {
     return events;
   }
 
-  private static JsonNode json(String text) {
+  private static JsonNode parse(String text) {
     try {
       return TestServer.JSON.readTree(text);
     } catch (Exception e) {

@@ -52,7 +52,7 @@ class WebhookOutageTest {
         Map<String, Set<String>> idsPerTask = new HashMap<>();
         for (CallbackReceiver.Received r : receiver.all()) {
           Signatures.verify(secret, r);
-          idsPerTask.computeIfAbsent(json(r.body()).path("data").path("taskId").asText(), k -> new HashSet<>()).add(r.header("webhook-id"));
+          idsPerTask.computeIfAbsent(parse(r.body()).path("data").path("taskId").asText(), k -> new HashSet<>()).add(r.header("webhook-id"));
         }
         assertThat(idsPerTask.keySet()).containsExactlyInAnyOrderElementsOf(taskIds);
         idsPerTask.values().forEach(ids -> assertThat(ids).hasSize(1));
@@ -83,7 +83,7 @@ class WebhookOutageTest {
     }
   }
 
-  private static JsonNode json(String text) throws Exception {
+  private static JsonNode parse(String text) throws Exception {
     return TestServer.JSON.readTree(text);
   }
 }

@@ -71,10 +71,15 @@ public final class TaskService {
     this.transactor = requireNonNull(transactor, "transactor is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.providers = List.copyOf(providers);
-    this.renderers = Map.copyOf(renderers);
+    this.renderers = new java.util.concurrent.ConcurrentHashMap<>(renderers);
     if (this.providers.isEmpty()) {
       throw new IllegalStateException("No providers registered");
     }
+  }
+
+  /** Registers the callback renderer of a dialect (dialects are built after the service they use). */
+  public void registerRenderer(String dialect, CallbackRenderer renderer) {
+    renderers.put(requireNonNull(dialect, "dialect is null"), requireNonNull(renderer, "renderer is null"));
   }
 
   public void addListener(TaskListener listener) {
@@ -226,6 +231,11 @@ public final class TaskService {
         .findFirst()
         .orElseThrow(
             () -> new BackbeatException(BackbeatError.UNSUPPORTED, "no provider is configured for " + spec.kind() + " tasks"));
+  }
+
+  /** Tells the listeners of an event committed elsewhere (the dispatcher's claims). */
+  public void publish(TaskEvent event) {
+    notifyListeners(event);
   }
 
   private void notifyListeners(TaskEvent event) {
