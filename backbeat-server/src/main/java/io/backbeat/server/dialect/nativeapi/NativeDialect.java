@@ -105,6 +105,8 @@ public final class NativeDialect implements Dialect {
     routes.get("/v1/tasks", this::listTasks);
     routes.get("/v1/tasks/{id}", this::task);
     routes.post("/v1/tasks/{id}/cancel", this::cancel);
+    // SSE answers 200 before its handler runs, so ownership is checked in a before-handler (→ 404)
+    routes.before("/v1/tasks/{id}/events", ctx -> queries.task(principal(ctx).accountId(), ctx.pathParam("id")));
     routes.sse("/v1/tasks/{id}/events", this::taskEvents);
     routes.sse("/v1/events", this::accountEvents);
     routes.get("/v1/webhooks/deliveries", this::deliveries);
