@@ -66,6 +66,33 @@ class CrashRecoveryTest {
           String secondKey = out.get(out.size() - 1);
           assertThat(secondKey).startsWith("bb_live_");
           assertThat(get(base + "/v1/account", secondKey).statusCode()).isEqualTo(200);
+          String accountId = out.stream().filter(l -> l.startsWith("account: ")).findFirst().orElseThrow().split(" ")[1];
+
+          // --account adds a key to that account
+          try (ServerProcess more = ServerProcess.start(env, dir, "keys", "create", "--account", accountId, "--name", "ci")) {
+            assertThat(more.waitFor(Duration.ofSeconds(60))).as(more.tail()).isZero();
+            String thirdKey = more.stdout().get(more.stdout().size() - 1);
+            JsonNode account = TestServer.JSON.readTree(get(base + "/v1/account", thirdKey).body());
+            assertThat(account.path("id").asText()).isEqualTo(accountId);
+          }
+        }
+
+        // metered accounts from the CLI, and top-ups
+        try (ServerProcess metered = ServerProcess.start(env, dir, "keys", "create", "--name", "shop", "--credits", "5")) {
+          assertThat(metered.waitFor(Duration.ofSeconds(60))).as(metered.tail()).isZero();
+          List<String> out = metered.stdout();
+          String shopKey = out.get(out.size() - 1);
+          String shopAccount = out.stream().filter(l -> l.startsWith("account: ")).findFirst().orElseThrow().split(" ")[1];
+          try (ServerProcess topUp = ServerProcess.start(env, dir, "credits", "add", shopAccount, "10")) {
+            assertThat(topUp.waitFor(Duration.ofSeconds(60))).as(topUp.tail()).isZero();
+            assertThat(topUp.stdout().get(topUp.stdout().size() - 1)).isEqualTo("15");
+          }
+          JsonNode credits = TestServer.JSON.readTree(get(base + "/v1/account", shopKey).body()).path("credits");
+          assertThat(credits.path("metered").asBoolean()).isTrue();
+          assertThat(credits.path("balance").asLong()).isEqualTo(15);
+        }
+        try (ServerProcess bad = ServerProcess.start(env, dir, "credits", "add", "acct_nope", "10")) {
+          assertThat(bad.waitFor(Duration.ofSeconds(60))).isNotZero();
         }
 
         for (int i = 0; i < 20; i++) {

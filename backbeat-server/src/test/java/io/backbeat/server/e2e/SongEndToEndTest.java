@@ -57,8 +57,16 @@ class SongEndToEndTest {
       JsonNode first = TestServer.JSON.readTree(callbacks.get(1).body()).path("data").path("data");
       assertThat(first.findValuesAsText("audio_url")).filteredOn(u -> !u.isEmpty()).hasSize(1);
 
-      JsonNode complete = TestServer.JSON.readTree(callbacks.get(2).body()).path("data").path("data");
+      JsonNode completeBody = TestServer.JSON.readTree(callbacks.get(2).body());
+      assertThat(names(completeBody)).containsExactly("code", "msg", "data");
+      assertThat(completeBody.path("msg").asText()).isEqualTo("All generated successfully.");
+      assertThat(names(completeBody.path("data"))).containsExactly("callbackType", "task_id", "data");
+      JsonNode complete = completeBody.path("data").path("data");
       assertThat(complete).hasSize(2);
+      assertThat(names(complete.get(0)))
+          .containsExactly(
+              "id", "audio_url", "source_audio_url", "stream_audio_url", "source_stream_audio_url", "image_url", "source_image_url",
+              "prompt", "model_name", "title", "tags", "createTime", "duration");
       for (JsonNode item : complete) {
         assertThat(item.path("id").asText()).isNotBlank();
         assertThat(item.path("audio_url").asText()).startsWith(server.app().baseUrl() + "/assets/" + taskId + "/").endsWith(".mp3");
@@ -73,7 +81,13 @@ class SongEndToEndTest {
       assertThat(complete.get(0).path("id").asText()).isNotEqualTo(complete.get(1).path("id").asText());
 
       JsonNode polled = json(server.get("/suno/query/task?taskId=" + taskId));
+      assertThat(names(polled)).containsExactly("code", "msg", "data");
       JsonNode data = polled.path("data");
+      assertThat(names(data))
+          .containsExactly("taskId", "parentMusicId", "param", "response", "status", "type", "operationType", "errorCode", "errorMessage", "createTime");
+      assertThat(names(data.path("response"))).containsExactly("taskId", "sunoData");
+      assertThat(names(data.path("response").path("sunoData").get(0)))
+          .containsExactly("id", "audioUrl", "streamAudioUrl", "imageUrl", "prompt", "modelName", "title", "tags", "createTime", "duration");
       assertThat(data.path("status").asText()).isEqualTo("SUCCESS");
       assertThat(data.path("operationType").asText()).isEqualTo("generate");
       assertThat(data.path("type").asText()).isEqualTo("GENERATE");
@@ -132,6 +146,12 @@ class SongEndToEndTest {
       Thread.sleep(1000);
       assertThat(json(server.get("/v1/tasks/" + taskId, key)).path("status").asText()).isEqualTo("canceled");
     }
+  }
+
+  private static java.util.List<String> names(JsonNode node) {
+    java.util.List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static boolean isMp3(byte[] bytes) {
