@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     if (devKey != null) {
       printDevelopmentKey(System.out, app.baseUrl(), devKey.plaintext());
     }
-    System.out.println("Backbeat is running at " + app.baseUrl() + " (data in " + config.storage().dataDir() + ")");
+    System.out.println("Backbeat is running at " + app.baseUrl() + " (data in " + config.storage().dataDir().toAbsolutePath() + ")");
     System.out.flush();
     stopped.await();
     return 0;
