@@ -243,6 +243,7 @@ public final class BackbeatApp implements AutoCloseable {
   public void close() {
     http.stop();
     dispatchLoop.stop();
+    dispatcher.releaseAll();
     heartbeatLoop.stop();
     webhookLoop.stop();
     retentionLoop.stop();

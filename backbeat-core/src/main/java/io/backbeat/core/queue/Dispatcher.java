@@ -108,6 +108,20 @@ public final class Dispatcher implements TaskListener {
     return config.lease().dividedBy(3);
   }
 
+  /**
+   * On a graceful stop: tells every run to stop and hands its task back to the queue, due now, so
+   * another node (or this one after a restart) resumes it at once instead of after the lease.
+   */
+  public void releaseAll() {
+    Instant now = clock.instant();
+    for (Run run : active.values()) {
+      run.abandoned = true;
+      if (!run.finished) {
+        taskService.advance(Transition.retryLater(run.task.id(), owner, now, "node shut down"));
+      }
+    }
+  }
+
   /** Number of tasks running on this node now. */
   public int activeCount() {
     return active.size();
