@@ -23,12 +23,8 @@ public interface AccountStore {
   long countAccounts();
 
   /** The account's signing secrets (current, and the previous one during a rotation's overlap). */
-  default Optional<WebhookSecrets> webhookSecrets(String accountId) {
-    return findAccount(accountId).map(a -> new WebhookSecrets(a.webhookSecret(), null, null));
-  }
+  Optional<WebhookSecrets> webhookSecrets(String accountId);
 
   /** Replaces the current secret; the old one stays valid as {@code previous} until {@code previousValidUntil}. */
-  default void rotateWebhookSecret(String accountId, String newSecret, Instant previousValidUntil) {
-    throw new UnsupportedOperationException("secret rotation is not supported by this storage");
-  }
+  void rotateWebhookSecret(String accountId, String newSecret, Instant previousValidUntil);
 }

@@ -36,28 +36,23 @@ public interface TaskStore {
    */
   boolean apply(Transition transition, Instant now);
 
-  /** Earliest {@code next_run_at} among queued tasks, so an idle dispatcher knows when to look again. */
+  /**
+   * The earliest moment something becomes claimable: a queued task's {@code next_run_at} or a running
+   * task's {@code lease_until} (its worker may be dead), so an idle dispatcher knows when to look again.
+   */
   Optional<Instant> nextDueAt();
 
   /** One page of an account's tasks matching the query, newest first. */
-  default List<Task> list(TaskQuery query) {
-    throw new UnsupportedOperationException("task listing is not supported by this storage");
-  }
+  List<Task> list(TaskQuery query);
 
   /** Terminal tasks finished before {@code cutoff} whose assets were not purged yet (retention). */
-  default List<Task> finishedWithAssetsBefore(Instant cutoff, int limit) {
-    throw new UnsupportedOperationException("retention is not supported by this storage");
-  }
+  List<Task> finishedWithAssetsBefore(Instant cutoff, int limit);
 
-  default void markAssetsPurged(String taskId, Instant now) {
-    throw new UnsupportedOperationException("retention is not supported by this storage");
-  }
+  void markAssetsPurged(String taskId, Instant now);
 
   /**
    * Clears request, original payload and result of terminal tasks finished before {@code cutoff}
    * (retention); returns how many tasks were purged.
    */
-  default int purgePayloads(Instant cutoff, Instant now) {
-    throw new UnsupportedOperationException("retention is not supported by this storage");
-  }
+  int purgePayloads(Instant cutoff, Instant now);
 }

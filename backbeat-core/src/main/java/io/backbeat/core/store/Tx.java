@@ -10,11 +10,7 @@ public interface Tx {
 
   AccountStore accounts();
 
-  default LedgerStore ledger() {
-    throw new UnsupportedOperationException("this storage has no credit ledger");
-  }
+  LedgerStore ledger();
 
-  default IdempotencyStore idempotency() {
-    throw new UnsupportedOperationException("this storage has no idempotency keys");
-  }
+  IdempotencyStore idempotency();
 }

@@ -24,12 +24,8 @@ public interface WebhookStore {
   List<DeliveryAttempt> attempts(String deliveryId);
 
   /** An account's deliveries, newest first; {@code beforeCreatedAt}/{@code beforeId} page back (null for the newest). */
-  default List<WebhookDelivery> forAccount(String accountId, String taskId, Instant beforeCreatedAt, String beforeId, int limit) {
-    throw new UnsupportedOperationException("delivery listing is not supported by this storage");
-  }
+  List<WebhookDelivery> forAccount(String accountId, String taskId, Instant beforeCreatedAt, String beforeId, int limit);
 
   /** Puts a delivery back in the queue, due at {@code now} (keeps its id and body). False if unknown. */
-  default boolean redeliver(String deliveryId, Instant now) {
-    throw new UnsupportedOperationException("redelivery is not supported by this storage");
-  }
+  boolean redeliver(String deliveryId, Instant now);
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A page of one account's tasks, newest first. The cursor is the last row of the previous page
+ * A page of one account's tasks, newest first, created in [createdFrom, createdTo) (either bound
+ * optional). The cursor is the last row of the previous page
  * ({@code createdAt} + {@code id}), so pages stay stable while new tasks arrive.
  */
 public record TaskQuery(
