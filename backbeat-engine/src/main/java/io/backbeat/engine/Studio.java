@@ -127,6 +127,7 @@ public final class Studio implements AutoCloseable {
     }
     long rendered = System.nanoTime();
     Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
+    long mixed = System.nanoTime();
     Mastering.Result mastered = mastering.master(mix.master());
     long masteredAt = System.nanoTime();
 
@@ -142,33 +143,42 @@ public final class Studio implements AutoCloseable {
     float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
     Map<String, Path> stemFiles = new LinkedHashMap<>();
     List<Future<?>> outputs = new ArrayList<>();
+    long[] encodedAt = new long[1];
+    // Everything below runs on the render pool (the MP3 as parallel segments): the pool has one
+    // thread per core, so the two clips' encodes and stem writes share the cores without
+    // oversubscribing them. Only the MP3's coordinator waits, on a virtual thread.
     try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
       outputs.add(io.submit(() -> {
         Stem audio = mastered.audio();
-        Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags);
+        Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags, parts);
+        encodedAt[0] = System.nanoTime();
         return null;
       }));
-      outputs.add(io.submit(() -> {
+      for (Mixer.PlacedStem placed : mix.stems()) {
+        Stem stem = placed.stem();
+        Path wav = outDir.resolve(base + "-" + stem.name() + ".wav");
+        stemFiles.put(stem.name(), wav);
+        float[] gains = {placed.leftGain() * stemGain, placed.rightGain() * stemGain};
+        outputs.add(parts.submit(() -> {
+          WavWriter.write(wav, stem.channels(), PartRenderer.SAMPLE_RATE, gains);
+          return null;
+        }));
+      }
+      outputs.add(parts.submit(() -> {
         artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(),
             clip.style().mood(), clip.seed()), cover);
         return null;
       }));
-      for (Stem stem : mix.stems()) {
-        Path wav = outDir.resolve(base + "-" + stem.name() + ".wav");
-        stemFiles.put(stem.name(), wav);
-        outputs.add(io.submit(() -> {
-          WavWriter.write(wav, stem.channels(), PartRenderer.SAMPLE_RATE, stemGain);
-          return null;
-        }));
-      }
       for (Future<?> f : outputs) {
         await(f);
       }
     }
     long done = System.nanoTime();
-    log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix+master {} ms, files {} ms; {} LUFS, {} dBTP",
+    log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix {} ms, master {} ms, mp3 {} ms, "
+            + "files {} ms; {} LUFS, {} dBTP",
         clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
-        (rendered - started) / 1_000_000, (masteredAt - rendered) / 1_000_000, (done - masteredAt) / 1_000_000,
+        (rendered - started) / 1_000_000, (mixed - rendered) / 1_000_000, (masteredAt - mixed) / 1_000_000,
+        (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
         String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()));
     return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
         mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
@@ -229,8 +239,8 @@ public final class Studio implements AutoCloseable {
       VowelFilter.apply(stem.left(), stem.right(), arrangement.syllables(), arrangement.groove(),
           voice.female(), PartRenderer.SAMPLE_RATE);
     }
-    // Mono fold for balancing: half the cost, and every stem reads on the same scale.
-    return new Measured(stem, LoudnessMeter.integrated(new float[][] {mono(stem)}, PartRenderer.SAMPLE_RATE));
+    // Mid (mono fold) for balancing: half the cost, and every stem reads on the same scale.
+    return new Measured(stem, LoudnessMeter.integratedMid(stem.left(), stem.right(), PartRenderer.SAMPLE_RATE));
   }
 
   private static int frames(Arrangement arrangement) {
@@ -238,16 +248,6 @@ public final class Studio implements AutoCloseable {
   }
 
   private record Measured(Stem stem, double loudness) {}
-
-  private static float[] mono(Stem stem) {
-    float[] m = new float[stem.frames()];
-    float[] l = stem.left();
-    float[] r = stem.right();
-    for (int i = 0; i < m.length; i++) {
-      m[i] = 0.5f * (l[i] + r[i]);
-    }
-    return m;
-  }
 
   private SoundBank soundBank() throws IOException {
     SoundBank bank = soundBank;

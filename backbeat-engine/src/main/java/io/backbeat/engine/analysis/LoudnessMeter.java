@@ -18,57 +18,158 @@ public final class LoudnessMeter {
 
   /** Integrated loudness in LUFS. */
   public static double integrated(float[][] channels, int sampleRate) {
-    return gate(segmentEnergies(channels, sampleRate, null), sampleRate / 10);
+    double[] energy = new double[channels[0].length / (sampleRate / 10)];
+    for (float[] x : channels) {
+      kWeight(x, null, sampleRate, energy, null);
+    }
+    return gate(energy, sampleRate / 10);
   }
 
   /**
-   * Integrated loudness of {@code channels × gain[i]} without building that signal: the gain is
-   * applied after K-weighting. Exact for a constant gain; for a limiter's smooth gain curve the
-   * error is far below a tenth of a dB, because 400 ms blocks average over its movements.
+   * Integrated loudness of the mid signal {@code (left + right) / 2} without building it: the
+   * mixer balances stems on this mono fold (half the cost, one scale for every stem).
    */
-  public static double integratedWithGain(float[][] channels, int sampleRate, float[] gain) {
-    return gate(segmentEnergies(channels, sampleRate, gain), sampleRate / 10);
+  public static double integratedMid(float[] left, float[] right, int sampleRate) {
+    double[] energy = new double[left.length / (sampleRate / 10)];
+    kWeight(left, right, sampleRate, energy, null);
+    return gate(energy, sampleRate / 10);
   }
 
-  /** K-weighted energy per 100 ms segment, summed over channels (weights 1.0). */
-  private static double[] segmentEnergies(float[][] channels, int sampleRate, float[] gain) {
-    int segment = sampleRate / 10;
-    int segments = channels[0].length / segment;
-    double[] energy = new double[segments];
+  /**
+   * K-weighted power per sample, summed over channels. Mastering measures it once and then reads
+   * the loudness under each trial gain curve with {@link #integratedWithGain(float[], int,
+   * float[])} for one multiply per sample, instead of filtering the song again per trial.
+   */
+  public static float[] kWeightedPower(float[][] channels, int sampleRate) {
+    float[] power = new float[channels[0].length];
+    if (channels.length == 2) {
+      kWeightStereo(channels[0], channels[1], sampleRate, power);
+      return power;
+    }
+    for (float[] x : channels) {
+      kWeight(x, null, sampleRate, null, power);
+    }
+    return power;
+  }
+
+  /**
+   * {@link #kWeight} for two channels in one pass, power only: the two filter chains are
+   * independent, and running them side by side lets the CPU overlap their serial arithmetic.
+   */
+  private static void kWeightStereo(float[] left, float[] right, int sampleRate, float[] power) {
     Biquad shelf = shelf(sampleRate);
     Biquad highPass = highPass(sampleRate);
-    for (float[] x : channels) {
-      // Both biquads in one pass, no intermediate signal; state flushed below denormal range.
-      double sx1 = 0, sx2 = 0, sy1 = 0, sy2 = 0;
-      double hy1 = 0, hy2 = 0;
-      int i = 0;
-      for (int s = 0; s < segments; s++) {
-        double sum = 0;
+    double b0 = shelf.b0(), b1 = shelf.b1(), b2 = shelf.b2(), a1 = shelf.a1(), a2 = shelf.a2();
+    double ha1 = highPass.a1(), ha2 = highPass.a2();
+    double lx1 = 0, lx2 = 0, ly1 = 0, ly2 = 0, lh1 = 0, lh2 = 0;
+    double rx1 = 0, rx2 = 0, ry1 = 0, ry2 = 0, rh1 = 0, rh2 = 0;
+    for (int i = 0; i < power.length; i++) {
+      double l = left[i];
+      double r = right[i];
+      double lv = b0 * l + b1 * lx1 + b2 * lx2 - a1 * ly1 - a2 * ly2;
+      double rv = b0 * r + b1 * rx1 + b2 * rx2 - a1 * ry1 - a2 * ry2;
+      if (Math.abs(lv) < Biquad.DENORMAL) {
+        lv = 0;
+      }
+      if (Math.abs(rv) < Biquad.DENORMAL) {
+        rv = 0;
+      }
+      lx2 = lx1;
+      lx1 = l;
+      rx2 = rx1;
+      rx1 = r;
+      double lk = lv - 2 * ly1 + ly2 - ha1 * lh1 - ha2 * lh2;
+      double rk = rv - 2 * ry1 + ry2 - ha1 * rh1 - ha2 * rh2;
+      if (Math.abs(lk) < Biquad.DENORMAL) {
+        lk = 0;
+      }
+      if (Math.abs(rk) < Biquad.DENORMAL) {
+        rk = 0;
+      }
+      ly2 = ly1;
+      ly1 = lv;
+      ry2 = ry1;
+      ry1 = rv;
+      lh2 = lh1;
+      lh1 = lk;
+      rh2 = rh1;
+      rh1 = rk;
+      power[i] = (float) (lk * lk) + (float) (rk * rk);
+    }
+  }
+
+  /**
+   * Integrated loudness of a signal scaled by {@code gain[i]} (null: unity), given its
+   * {@link #kWeightedPower}. The gain applies after K-weighting: exact for a constant gain; for a
+   * limiter's smooth gain curve the error is far below a tenth of a dB, because 400 ms blocks
+   * average over its movements.
+   */
+  public static double integratedWithGain(float[] power, int sampleRate, float[] gain) {
+    int segment = sampleRate / 10;
+    double[] energy = new double[power.length / segment];
+    int i = 0;
+    for (int s = 0; s < energy.length; s++) {
+      double sum = 0;
+      if (gain == null) {
         for (int end = i + segment; i < end; i++) {
-          double in = x[i];
-          double y = shelf.b0() * in + shelf.b1() * sx1 + shelf.b2() * sx2 - shelf.a1() * sy1 - shelf.a2() * sy2;
-          if (Math.abs(y) < Biquad.DENORMAL) {
-            y = 0;
-          }
-          sx2 = sx1;
-          sx1 = in;
-          double k = y - 2 * sy1 + sy2 - highPass.a1() * hy1 - highPass.a2() * hy2;
-          if (Math.abs(k) < Biquad.DENORMAL) {
-            k = 0;
-          }
-          sy2 = sy1;
-          sy1 = y;
-          hy2 = hy1;
-          hy1 = k;
-          if (gain != null) {
-            k *= gain[i];
-          }
-          sum += k * k;
+          sum += power[i];
         }
+      } else {
+        for (int end = i + segment; i < end; i++) {
+          double g = gain[i];
+          sum += g * g * power[i];
+        }
+      }
+      energy[s] = sum;
+    }
+    return gate(energy, segment);
+  }
+
+  /**
+   * K-weights {@code x} (or the mid of {@code x} and {@code y} when {@code y} is not null) and
+   * adds its energy per 100 ms segment to {@code energy} and/or its power per sample to {@code
+   * power} (either may be null). Both biquads in one pass, no intermediate signal; state flushed
+   * below denormal range.
+   */
+  private static void kWeight(float[] x, float[] y, int sampleRate, double[] energy, float[] power) {
+    Biquad shelf = shelf(sampleRate);
+    Biquad highPass = highPass(sampleRate);
+    double b0 = shelf.b0(), b1 = shelf.b1(), b2 = shelf.b2(), a1 = shelf.a1(), a2 = shelf.a2();
+    double ha1 = highPass.a1(), ha2 = highPass.a2();
+    int segment = sampleRate / 10;
+    // Energy needs whole segments only; power covers every sample.
+    int n = power != null ? x.length : energy.length * segment;
+    double sx1 = 0, sx2 = 0, sy1 = 0, sy2 = 0;
+    double hy1 = 0, hy2 = 0;
+    for (int start = 0, s = 0; start < n; start += segment, s++) {
+      int end = Math.min(n, start + segment);
+      double sum = 0;
+      for (int i = start; i < end; i++) {
+        double in = y == null ? x[i] : 0.5 * (x[i] + y[i]);
+        double v = b0 * in + b1 * sx1 + b2 * sx2 - a1 * sy1 - a2 * sy2;
+        if (Math.abs(v) < Biquad.DENORMAL) {
+          v = 0;
+        }
+        sx2 = sx1;
+        sx1 = in;
+        double k = v - 2 * sy1 + sy2 - ha1 * hy1 - ha2 * hy2;
+        if (Math.abs(k) < Biquad.DENORMAL) {
+          k = 0;
+        }
+        sy2 = sy1;
+        sy1 = v;
+        hy2 = hy1;
+        hy1 = k;
+        double p = k * k;
+        sum += p;
+        if (power != null) {
+          power[i] += (float) p;
+        }
+      }
+      if (energy != null && s < energy.length) {
         energy[s] += sum;
       }
     }
-    return energy;
   }
 
   private static double gate(double[] energy, int segment) {

@@ -72,13 +72,15 @@ public final class TruePeak {
    * can reach the floor. Pass 0 for the exact true peak.
    */
   public static double linear(float[] x, double floor) {
-    float[] env = new float[x.length];
-    accumulate(x, env, floor);
-    double peak = 0;
-    for (float v : env) {
-      peak = Math.max(peak, v);
-    }
-    return peak;
+    float[] peak = new float[1];
+    peaks(x, floor, (from, values, count) -> {
+      float m = peak[0];
+      for (int i = 0; i < count; i++) {
+        m = Math.max(m, values[i]);
+      }
+      peak[0] = m;
+    });
+    return peak[0];
   }
 
   /**
@@ -88,65 +90,85 @@ public final class TruePeak {
    */
   public static float[] envelope(float[] left, float[] right, double floor) {
     float[] env = new float[left.length];
-    accumulate(left, env, floor);
-    accumulate(right, env, floor);
+    peaks(left, floor, (from, values, count) -> System.arraycopy(values, 0, env, from, count));
+    peaks(right, floor, (from, values, count) -> {
+      for (int i = 0; i < count; i++) {
+        env[from + i] = Math.max(env[from + i], values[i]);
+      }
+    });
     return env;
   }
 
-  private static void accumulate(float[] x, float[] env, double floor) {
+  /** Receives per-sample peaks (absolute values) for samples from..from+count. */
+  private interface Sink {
+    void accept(int from, float[] peaks, int count);
+  }
+
+  private static final int BLOCK = 512;
+
+  /**
+   * Feeds, block by block, each sample's peak: the largest absolute value of the sample and the
+   * three interpolated points after it, or just the sample where the block cannot reach the
+   * floor. The filter runs tap by tap over a whole block: each tap's input window is copied to a
+   * scratch array first, so every array in the multiply-add loop is read and written at the same
+   * index, which is what lets the JIT vectorise it (with an offset it must assume the arrays may
+   * overlap). Taps are summed in the same order as a per-point loop would, so the values are the
+   * same.
+   */
+  private static void peaks(float[] x, double floor, Sink sink) {
     int n = x.length;
     int half = TAPS / 2;
-    for (int i = 0; i < n; i++) {
-      float a = Math.abs(x[i]);
-      if (a > env[i]) {
-        env[i] = a;
-      }
-    }
-    // Peak of |x| per block of TAPS samples: a window of TAPS samples spans at most two blocks.
-    int blocks = (n + TAPS - 1) / TAPS;
-    float[] blockMax = new float[blocks];
-    for (int i = 0; i < n; i++) {
-      float a = Math.abs(x[i]);
-      if (a > blockMax[i / TAPS]) {
-        blockMax[i / TAPS] = a;
-      }
-    }
+    float[] window = new float[BLOCK];
+    float[] peak = new float[BLOCK];
+    float[] p1 = new float[BLOCK];
+    float[] p2 = new float[BLOCK];
+    float[] p3 = new float[BLOCK];
     float threshold = (float) (floor / GAIN_BOUND);
-    float[] k1 = KERNEL[1];
-    float[] k2 = KERNEL[2];
-    float[] k3 = KERNEL[3];
-    for (int i = 0; i < n; i++) {
-      int start = i - (half - 1);
+    for (int from = 0; from < n; from += BLOCK) {
+      int count = Math.min(BLOCK, n - from);
+      System.arraycopy(x, from, window, 0, count);
+      for (int j = 0; j < count; j++) {
+        peak[j] = Math.abs(window[j]);
+      }
+      boolean quiet = false;
       if (floor > 0) {
-        int b0 = Math.max(0, start) / TAPS;
-        int b1 = Math.min(n - 1, start + TAPS - 1) / TAPS;
-        if (Math.max(blockMax[b0], blockMax[b1]) < threshold) {
-          continue;
+        float m = 0;
+        for (int i = Math.max(0, from - (half - 1)); i < Math.min(n, from + count + half); i++) {
+          m = Math.max(m, Math.abs(x[i]));
         }
+        quiet = m < threshold; // no point in this block can reach the floor
       }
-      float p1 = 0, p2 = 0, p3 = 0;
-      if (start >= 0 && start + TAPS <= n) {
+      if (!quiet) {
+        java.util.Arrays.fill(p1, 0f);
+        java.util.Arrays.fill(p2, 0f);
+        java.util.Arrays.fill(p3, 0f);
         for (int t = 0; t < TAPS; t++) {
-          float v = x[start + t];
-          p1 += k1[t] * v;
-          p2 += k2[t] * v;
-          p3 += k3[t] * v;
-        }
-      } else {
-        for (int t = 0; t < TAPS; t++) {
-          int j = start + t;
-          if (j >= 0 && j < n) {
-            float v = x[j];
-            p1 += k1[t] * v;
-            p2 += k2[t] * v;
-            p3 += k3[t] * v;
+          int offset = from - (half - 1) + t; // x index feeding point i = from + j is offset + j
+          if (offset >= 0 && offset + count <= n) {
+            System.arraycopy(x, offset, window, 0, count);
+          } else {
+            for (int j = 0; j < count; j++) {
+              int at = offset + j;
+              window[j] = at >= 0 && at < n ? x[at] : 0f;
+            }
           }
+          accumulate(window, count, KERNEL[1][t], KERNEL[2][t], KERNEL[3][t], p1, p2, p3);
+        }
+        for (int j = 0; j < count; j++) {
+          peak[j] = Math.max(peak[j], Math.max(Math.abs(p1[j]), Math.max(Math.abs(p2[j]), Math.abs(p3[j]))));
         }
       }
-      float m = Math.max(Math.abs(p1), Math.max(Math.abs(p2), Math.abs(p3)));
-      if (m > env[i]) {
-        env[i] = m;
-      }
+      sink.accept(from, peak, count);
+    }
+  }
+
+  private static void accumulate(float[] window, int count, float c1, float c2, float c3,
+      float[] p1, float[] p2, float[] p3) {
+    for (int j = 0; j < count; j++) {
+      float v = window[j];
+      p1[j] += c1 * v;
+      p2[j] += c2 * v;
+      p3[j] += c3 * v;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.backbeat.engine.render;
 
 import io.backbeat.engine.analysis.TruePeak;
-import java.util.ArrayDeque;
 
 /**
  * An offline look-ahead peak limiter working on the true-peak envelope. The gain curve is the
@@ -20,54 +19,76 @@ final class Limiter {
   }
 
   /**
-   * The gain curve (makeup × limiting) that keeps {@code gain[i] × envelope} under {@code ceiling}.
-   * The envelope is the input's true-peak envelope ({@link TruePeak#envelope}), computed once for
-   * all passes.
+   * The envelope's peak over each sample's look-ahead window ({@code max(envelope[i .. i +
+   * lookahead])}), computed in the envelope's own array. The gain a sample needs falls as its peak
+   * rises, so the sliding minimum of the required gain is the gain the sliding maximum needs:
+   * computed once, it serves every pass.
    */
-  float[] gainCurve(float[] envelope, double makeup, double ceiling) {
-    int n = envelope.length;
-    float[] required = new float[n];
+  float[] peakAhead(float[] envelope) {
+    slidingMaxAhead(envelope, lookahead); // in place: the envelope itself is not needed again
+    return envelope;
+  }
+
+  /**
+   * Fills {@code gain} with the curve (makeup × limiting) that keeps {@code gain[i] × envelope}
+   * under {@code ceiling}, given the envelope's {@link #peakAhead} (the envelope is the input's
+   * true-peak envelope, {@link TruePeak#envelope}). {@code gain} is reused across passes (every
+   * step works in place: a 3-minute curve is 30 MB).
+   */
+  void gainCurve(float[] peakAhead, double makeup, double ceiling, float[] gain) {
+    int n = peakAhead.length;
     for (int i = 0; i < n; i++) {
-      double peak = envelope[i] * makeup;
-      required[i] = peak > ceiling ? (float) (ceiling / peak) : 1f;
+      double peak = peakAhead[i] * makeup;
+      gain[i] = peak > ceiling ? (float) (ceiling / peak) : 1f;
     }
-    float[] minAhead = slidingMinAhead(required, lookahead);
-    float[] gain = new float[n];
-    double sum = 0;
+    // Moving average over w values; the ring keeps the last w minima as they are overwritten.
+    // Then the release, in the same pass.
     int w = lookahead + 1;
-    for (int i = 0; i < n; i++) {
-      sum += minAhead[i];
-      if (i >= w) {
-        sum -= minAhead[i - w];
-      }
-      int count = Math.min(i + 1, w);
-      // Before the window fills, pad with the first minimum: it covers every early peak too.
-      gain[i] = (float) ((sum + (w - count) * (double) minAhead[0]) / w);
-    }
+    float[] ring = new float[w];
+    float first = n > 0 ? gain[0] : 1f;
+    double sum = 0;
     double g = 1;
     for (int i = 0; i < n; i++) {
-      double target = gain[i];
+      float v = gain[i];
+      sum += v;
+      int slot = i % w;
+      if (i >= w) {
+        sum -= ring[slot];
+      }
+      ring[slot] = v;
+      int count = Math.min(i + 1, w);
+      // Before the window fills, pad with the first minimum: it covers every early peak too.
+      double target = (float) ((sum + (w - count) * (double) first) / w);
       g = target < g ? target : target + (g - target) * releaseCoefficient;
       gain[i] = (float) (g * makeup);
     }
-    return gain;
   }
 
-  /** out[i] = min(x[i .. i + window]). */
-  private static float[] slidingMinAhead(float[] x, int window) {
+  /**
+   * x[i] = max(x[i .. i + window]), in place: a monotonic deque of (index, value) pairs in
+   * primitive ring buffers, scanned backwards (values are kept because x is overwritten).
+   */
+  static void slidingMaxAhead(float[] x, int window) {
     int n = x.length;
-    float[] out = new float[n];
-    ArrayDeque<Integer> deque = new ArrayDeque<>();
+    int capacity = window + 2;
+    int[] index = new int[capacity];
+    float[] value = new float[capacity];
+    int head = 0; // the front: the maximum, at the largest index still in the window
+    int size = 0;
     for (int i = n - 1; i >= 0; i--) {
-      while (!deque.isEmpty() && x[deque.peekLast()] >= x[i]) {
-        deque.pollLast();
+      float v = x[i];
+      while (size > 0 && value[(head + size - 1) % capacity] <= v) {
+        size--;
       }
-      deque.addLast(i);
-      while (deque.peekFirst() > i + window) {
-        deque.pollFirst();
+      int tail = (head + size) % capacity;
+      index[tail] = i;
+      value[tail] = v;
+      size++;
+      while (index[head] > i + window) {
+        head = (head + 1) % capacity;
+        size--;
       }
-      out[i] = x[deque.peekFirst()];
+      x[i] = value[head];
     }
-    return out;
   }
 }

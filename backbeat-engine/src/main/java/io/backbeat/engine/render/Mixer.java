@@ -15,12 +15,18 @@ public final class Mixer {
   private static final double REFERENCE_LUFS = -24;
   private static final double HEADROOM_PEAK = 0.5; // −6 dBFS
 
-  /** The mixed song and each part's stem at its mix gain and pan. */
-  public record Mix(Stem master, List<Stem> stems) {}
+  /**
+   * A part's stem as rendered and the per-channel gains (level, pan, headroom) that place it in
+   * the mix. The gains are applied when the stem is written, not to the stem's arrays: rescaling
+   * seven 60 MB stems twice per clip cost more than the whole mix.
+   */
+  public record PlacedStem(Stem stem, float leftGain, float rightGain) {}
+
+  /** The mixed song and each part's stem with its placement. */
+  public record Mix(Stem master, List<PlacedStem> stems) {}
 
   /**
-   * Mixes in place: the stems' arrays are scaled to their mix level and returned as the placed
-   * stems (no copies: a 3-minute stem is 60 MB).
+   * Mixes the stems (read, not modified).
    *
    * @param loudness each stem's integrated loudness (measured where it was rendered, in parallel)
    */
@@ -30,7 +36,7 @@ public final class Mixer {
     float[] left = new float[frames];
     float[] right = new float[frames];
     float[] send = new float[frames];
-    List<Stem> placed = new ArrayList<>();
+    float[][] gains = new float[parts.size()][];
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
       Stem stem = stems.get(i);
@@ -43,26 +49,18 @@ public final class Mixer {
       float gl = (float) (Math.cos(angle) * Math.sqrt(2)) * gain;
       float gr = (float) (Math.sin(angle) * Math.sqrt(2)) * gain;
       float sendGain = (float) part.reverb() * gain;
+      gains[i] = new float[] {gl, gr};
       float[] sl = stem.left();
       float[] sr = stem.right();
       for (int f = 0; f < frames; f++) {
         float l = sl[f];
         float r = sr[f];
         send[f] += (l + r) * 0.5f * sendGain;
-        l *= gl;
-        r *= gr;
-        sl[f] = l;
-        sr[f] = r;
-        left[f] += l;
-        right[f] += r;
+        left[f] += l * gl;
+        right[f] += r * gr;
       }
-      placed.add(stem);
     }
-    float[][] wet = new Reverb(0.75f, 0.45f).process(send);
-    for (int f = 0; f < frames; f++) {
-      left[f] += wet[0][f];
-      right[f] += wet[1][f];
-    }
+    new Reverb(0.75f, 0.45f).addTo(send, left, right);
     highPass(left);
     highPass(right);
     float peak = 1e-9f;
@@ -74,19 +72,11 @@ public final class Mixer {
       left[f] *= headroom;
       right[f] *= headroom;
     }
-    List<Stem> scaled = new ArrayList<>();
-    for (Stem s : placed) {
-      scale(s.left(), headroom);
-      scale(s.right(), headroom);
-      scaled.add(s);
+    List<PlacedStem> placed = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      placed.add(new PlacedStem(stems.get(i), gains[i][0] * headroom, gains[i][1] * headroom));
     }
-    return new Mix(new Stem("mix", left, right), scaled);
-  }
-
-  private static void scale(float[] x, float g) {
-    for (int i = 0; i < x.length; i++) {
-      x[i] *= g;
-    }
+    return new Mix(new Stem("mix", left, right), placed);
   }
 
   /** 2nd-order 25 Hz high-pass: removes DC and sub-sonic rumble that waste headroom. */

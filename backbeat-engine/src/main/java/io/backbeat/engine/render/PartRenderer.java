@@ -1,6 +1,7 @@
 package io.backbeat.engine.render;
 
 import com.sun.media.sound.AudioSynthesizer;
+import com.sun.media.sound.ModelPatch;
 import com.sun.media.sound.SoftSynthesizer;
 import io.backbeat.engine.compose.Groove;
 import io.backbeat.engine.compose.NoteEvent;
@@ -16,8 +17,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sound.midi.Instrument;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Patch;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import javax.sound.sampled.AudioFormat;
@@ -53,7 +56,7 @@ public final class PartRenderer {
     info.put("auto gain control", false);
     info.put("load default soundbank", false);
     try (InputStream stream = synth.openStream(FORMAT, info)) {
-      synth.loadAllInstruments(soundBank.bank());
+      loadInstruments(synth, part);
       Receiver receiver = synth.getReceiver();
       for (Timed t : messages(part, groove)) {
         receiver.send(t.message(), t.micros());
@@ -63,6 +66,31 @@ public final class PartRenderer {
       throw new IOException("Gervill failed on part " + part.name(), e);
     } finally {
       synth.close();
+    }
+  }
+
+  /**
+   * Loads only what the part can play: loading a whole GM SoundFont into each part's synthesizer
+   * cost ~80 ms a part with TimGM6mb. Bank 0 as the part asks for no bank: its program (or, for
+   * drums on channel 10, the kits) and piano, Gervill's fallback for a missing program. A bank
+   * with none of those gets everything, and Gervill's own fallbacks pick.
+   */
+  private void loadInstruments(AudioSynthesizer synth, Part part) {
+    boolean loaded = false;
+    for (Instrument instrument : soundBank.bank().getInstruments()) {
+      Patch patch = instrument.getPatch();
+      if (patch.getBank() != 0) {
+        continue;
+      }
+      boolean kit = patch instanceof ModelPatch model && model.isPercussion();
+      boolean wanted = part.drums() ? kit
+          : !kit && (patch.getProgram() == part.program() || patch.getProgram() == 0);
+      if (wanted) {
+        loaded |= synth.loadInstrument(instrument);
+      }
+    }
+    if (!loaded) {
+      synth.loadAllInstruments(soundBank.bank());
     }
   }
 
@@ -135,6 +163,7 @@ public final class PartRenderer {
     float[] right = new float[frames];
     byte[] buffer = new byte[8 * 4096];
     FloatBuffer floats = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    float[] interleaved = new float[2 * 4096]; // one bulk copy out of the bytes, then split
     int frame = 0;
     while (frame < frames) {
       int want = Math.min(buffer.length, (frames - frame) * 8);
@@ -147,9 +176,10 @@ public final class PartRenderer {
         got += n;
       }
       int count = got / 8;
+      floats.get(0, interleaved, 0, 2 * count);
       for (int i = 0; i < count; i++) {
-        left[frame + i] = floats.get(2 * i);
-        right[frame + i] = floats.get(2 * i + 1);
+        left[frame + i] = interleaved[2 * i];
+        right[frame + i] = interleaved[2 * i + 1];
       }
       frame += count;
     }

@@ -7,6 +7,8 @@ import io.backbeat.engine.analysis.LoudnessMeter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,69 @@ class Mp3EncoderTest {
   }
 
   @Test
+  void segments_encoded_in_parallel_give_the_sequential_bytes_and_decode_seamlessly() throws Exception {
+    // 70 s: two segments, one seam at 1200 MP3 frames (1,382,400 samples).
+    int frames = 44100 * 70 + 123;
+    float[] left = tone(440, frames);
+    float[] right = tone(550, frames);
+    assertThat(Mp3Encoder.segments(frames)).hasSize(2);
+    Path sequential = dir.resolve("sequential.mp3");
+    Path parallel = dir.resolve("parallel.mp3");
+    Mp3Encoder.encode(sequential, left, right, 44100, Map.of("title", "Seam"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Mp3Encoder.encode(parallel, left, right, 44100, Map.of("title", "Seam"), pool);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(Files.readAllBytes(parallel)).isEqualTo(Files.readAllBytes(sequential));
+    // The header's delay and padding trim the decoded audio to the input, sample for sample.
+    DecodedAudio decoded = AudioDecoder.decode(parallel);
+    assertThat(decoded.frames()).isEqualTo(frames);
+    int seam = Mp3Encoder.SEGMENT_FRAMES * Mp3Encoder.FRAME;
+    double atSeam = snr(left, decoded.channels()[0], seam - 2304, seam + 2304);
+    double elsewhere = snr(left, decoded.channels()[0], seam / 2 - 2304, seam / 2 + 2304);
+    assertThat(elsewhere).isGreaterThan(25);
+    assertThat(atSeam).isCloseTo(elsewhere, within(1.0));
+  }
+
+  @Test
+  void a_borrow_is_copied_into_the_unused_tail_of_the_earlier_frames_across_a_frame_boundary() {
+    // Two 20-byte "frames" per side: MPEG-1 Layer III header (no CRC, joint stereo), 32 bytes of
+    // side info would not fit, so use mono (17 bytes): main data starts at byte 21.
+    byte[] a1 = frame(30, (byte) 1);
+    byte[] a2 = frame(30, (byte) 2);
+    byte[] b1 = frame(30, (byte) 7);
+    byte[] b2 = frame(30, (byte) 8);
+    assertThat(Mp3Encoder.mainDataOffset(a1)).isEqualTo(21);
+    Mp3Encoder.copyMainDataTail(java.util.List.of(b1, b2), java.util.List.of(a1, a2), 12);
+    // 9 bytes fit in the last frame's area, 3 more come from the one before it.
+    assertThat(java.util.Arrays.copyOfRange(a2, 21, 30)).containsOnly((byte) 8);
+    assertThat(java.util.Arrays.copyOfRange(a1, 27, 30)).containsOnly((byte) 7);
+    assertThat(java.util.Arrays.copyOfRange(a1, 21, 27)).containsOnly((byte) 1);
+  }
+
+  private static byte[] frame(int size, byte fill) {
+    byte[] f = new byte[size];
+    java.util.Arrays.fill(f, fill);
+    f[0] = (byte) 0xFF;
+    f[1] = (byte) 0xFB; // MPEG-1, Layer III, no CRC
+    f[2] = (byte) 0x90;
+    f[3] = (byte) 0xC4; // mono
+    return f;
+  }
+
+  private static double snr(float[] reference, float[] decoded, int from, int to) {
+    double signal = 0;
+    double noise = 0;
+    for (int i = from; i < to; i++) {
+      signal += reference[i] * reference[i];
+      noise += (decoded[i] - reference[i]) * (decoded[i] - reference[i]);
+    }
+    return 10 * Math.log10(signal / noise);
+  }
+
+  @Test
   void wav_files_are_16_bit_pcm_that_ffmpeg_reads() throws Exception {
     float[] x = tone(500, 44100);
     Path wav = dir.resolve("t.wav");
@@ -55,5 +120,15 @@ class Mp3EncoderTest {
     DecodedAudio decoded = AudioDecoder.decode(wav);
     assertThat(decoded.frames()).isEqualTo(44100);
     assertThat(decoded.channels()[0][1000]).isCloseTo(x[1000], within(1e-4f));
+  }
+
+  @Test
+  void a_stem_is_written_with_its_per_channel_gains() throws Exception {
+    float[] x = tone(500, 4410);
+    Path wav = dir.resolve("placed.wav");
+    WavWriter.write(wav, new float[][] {x, x}, 44100, new float[] {1f, 0.5f});
+    DecodedAudio decoded = AudioDecoder.decode(wav);
+    assertThat(decoded.channels()[0][1000]).isCloseTo(x[1000], within(1e-4f));
+    assertThat(decoded.channels()[1][1000]).isCloseTo(x[1000] * 0.5f, within(1e-4f));
   }
 }
