@@ -32,6 +32,7 @@ class StudioRenderTest {
   static List<RenderedClip> houseClips;
   static RenderedClip houseAgain;
   static RenderedClip hipHop;
+  static RenderedClip drumAndBass;
 
   @BeforeAll
   static void render() throws Exception {
@@ -43,6 +44,8 @@ class StudioRenderTest {
     SongRequest beat = new SongRequest(null, "hip hop 90 bpm", "Boom", true, true, "V5", null, null,
         null, null, null, null, 8, Duration.ofSeconds(50));
     hipHop = studio.render(studio.plan(beat), 0, dir.resolve("hiphop"));
+    SongRequest dnb = StudioPlanTest.custom(StudioPlanTest.LYRICS, "drum and bass 174 bpm", "Rush", false, 21);
+    drumAndBass = studio.render(studio.plan(dnb), 0, dir.resolve("dnb"));
   }
 
   @AfterAll
@@ -84,6 +87,13 @@ class StudioRenderTest {
     Loudness loudness = LoudnessMeter.measure(audio.channels(), audio.sampleRate());
     assertThat(loudness.integratedLufs()).isCloseTo(-14.0, within(1.5));
     assertThat(loudness.truePeakDbtp()).isLessThanOrEqualTo(-1.0);
+  }
+
+  @Test
+  void drum_and_bass_at_174_bpm_reads_174_not_the_half_time_87() throws Exception {
+    DecodedAudio audio = AudioDecoder.decode(drumAndBass.mp3());
+    assertThat(drumAndBass.bpm()).isEqualTo(174);
+    assertThat(TempoEstimator.estimate(audio.channels(), audio.sampleRate()).bpm()).isCloseTo(174, within(2.0));
   }
 
   @Test

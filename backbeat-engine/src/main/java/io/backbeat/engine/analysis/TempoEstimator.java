@@ -7,9 +7,13 @@ package io.backbeat.engine.analysis;
  * than a frame) weighted by a broad log-normal prior around 120 bpm. Candidates span 60–200 bpm:
  * the prior and the comb decide between a tempo and its double or half.
  *
- * <p>Known octave ambiguity: drum and bass (kick on 1 and the "and" of 3, snare on 2 and 4 at
- * 160–180 bpm) has its strongest periodicity at the half-bar, so it reads at half tempo (174 →
- * 87), as many beat trackers report it. Every other genre template reads at its written tempo.
+ * <p>Octaves: the comb's higher teeth favour half tempo in bar-repetitive music, which the prior
+ * offsets around 120 bpm but not for fast music (174 and 87 are equally far from 120), so the
+ * winner is checked against its double on the first tooth alone ({@link #prefersDouble}). With
+ * that, drum and bass at 174 reads 174 when its kick-to-snare pulse is the stronger one (the
+ * composer's two-step makes sure of it). Known misses, measured on rendered songs: punk at 180
+ * reads 120 (a 3:2 confusion the octave check does not cover), and slow ballads or lo-fi near
+ * 70 bpm can read double.
  */
 public final class TempoEstimator {
   private static final int FFT = 1024;
@@ -19,6 +23,8 @@ public final class TempoEstimator {
   private static final double PRIOR_OCTAVES = 1.2;
   private static final int COMB = 4;
   private static final double MAX_FLUX_HZ = 4000;
+  /** The least autocorrelation (relative to lag 0) that counts as a pulse in the octave check. */
+  private static final double MIN_PULSE = 0.1;
 
   private TempoEstimator() {}
 
@@ -60,7 +66,43 @@ public final class TempoEstimator {
     }
     double mean = sum / count;
     double confidence = best <= 0 ? 0 : Math.max(0, Math.min(1, (best - mean) / best));
+    if (prefersDouble(acf, frameRate, bestBpm)) {
+      // Re-centre on the comb's own peak near the double (it is finer than 2 × the winner).
+      double doubled = 2 * bestBpm;
+      double peak = Double.NEGATIVE_INFINITY;
+      for (double bpm = doubled * 0.98; bpm <= Math.min(MAX_BPM, doubled * 1.02); bpm += 0.05) {
+        double s = score(acf, frameRate, bpm);
+        if (s > peak) {
+          peak = s;
+          bestBpm = bpm;
+        }
+      }
+    }
     return new TempoEstimate(Math.round(bestBpm * 100) / 100.0, confidence);
+  }
+
+  /**
+   * The octave check. The comb's higher teeth for a slow candidate land on one- and two-bar lags,
+   * which repeat in nearly all music whatever its beat, so the comb leans towards half tempo; the
+   * prior offsets that near 120 bpm but not for fast music (174 and 87 are equally far from 120).
+   * So the winner and its double are compared on their first tooth only — the onset
+   * autocorrelation at each one's own period, under the same prior — and the double wins when
+   * the onsets repeat at least as strongly at the half period. Only upwards: the bias only ever
+   * pushes down. Needs a real pulse at the half period (a tenth of the envelope's energy), else
+   * the prior alone decides (a beatless pad has a flat autocorrelation).
+   */
+  static boolean prefersDouble(double[] acf, double frameRate, double bpm) {
+    double doubled = 2 * bpm;
+    if (doubled > MAX_BPM) {
+      return false;
+    }
+    double period = 60 * frameRate / bpm;
+    double half = interpolate(acf, period / 2);
+    double full = interpolate(acf, period);
+    if (half < MIN_PULSE * acf[0] || full <= 0) {
+      return false;
+    }
+    return half * prior(doubled) > full * prior(bpm);
   }
 
   private static double score(double[] acf, double frameRate, double bpm) {
@@ -69,8 +111,12 @@ public final class TempoEstimator {
     for (int k = 1; k <= COMB; k++) {
       s += interpolate(acf, k * period);
     }
+    return s / COMB * prior(bpm);
+  }
+
+  private static double prior(double bpm) {
     double octaves = Math.log(bpm / PRIOR_CENTER) / Math.log(2) / PRIOR_OCTAVES;
-    return s / COMB * Math.exp(-0.5 * octaves * octaves);
+    return Math.exp(-0.5 * octaves * octaves);
   }
 
   private static double interpolate(double[] x, double position) {
