@@ -19,12 +19,14 @@ public final class BenchmarkDoc {
    * @param date when the run started (ISO-8601, as printed)
    * @param command how to repeat it
    * @param endLoad the 1-minute load average when the run finished
+   * @param soundBank what played the notes (a SoundFont file, or the built-in bank)
    * @param note free text printed under the facts, or null
    */
   public record Run(String date, String command, Machine machine, double endLoad, int runs,
-      List<SongResult> songs, String note) {
+      String soundBank, List<SongResult> songs, String note) {
     public Run {
       Objects.requireNonNull(date, "date is null");
+      Objects.requireNonNull(soundBank, "soundBank is null");
       Objects.requireNonNull(command, "command is null");
       Objects.requireNonNull(machine, "machine is null");
       songs = List.copyOf(songs);
@@ -51,6 +53,7 @@ public final class BenchmarkDoc {
     out.append("- Machine: ").append(m.cpus()).append(" CPUs (nproc), ").append(m.cpuModel()).append(", ")
         .append(m.ram()).append(" RAM, ").append(m.os()).append('\n');
     out.append("- JDK: ").append(m.jdk()).append(", max heap ").append(m.maxHeap()).append('\n');
+    out.append("- Sound bank: ").append(run.soundBank()).append('\n');
     out.append("- Load average (1 min): ").append(fmt(m.load(), 2)).append(" at start, ")
         .append(fmt(run.endLoad(), 2)).append(" at end\n");
     if (run.note() != null && !run.note().isBlank()) {

@@ -88,7 +88,9 @@ public final class EngineBenchmark {
     }
     double endLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String section = BenchmarkDoc.section(
-        new BenchmarkDoc.Run(date, command, machine, endLoad, options.runs(), songs, options.note()));
+        new BenchmarkDoc.Run(date, command, machine, endLoad, options.runs(),
+            options.soundFont() == null ? "Gervill's built-in bank" : options.soundFont().toString(),
+            songs, options.note()));
     System.out.println();
     System.out.print(section);
     if (options.out() != null) {

@@ -14,7 +14,7 @@ class BenchmarkDocTest {
         1024L * 1024 * 1024);
     SongResult dnb = new SongResult("drum and bass 174 bpm", 5, List.of(90.0, 90.0), List.of(6.0), 512L * 1024 * 1024);
     return new BenchmarkDoc.Run("2025-01-02T03:04:05Z", "backbeat-bench/run-engine-benchmark.sh", MACHINE, 0.5, 3,
-        List.of(pop, dnb), "idle machine");
+        "Gervill's built-in bank", List.of(pop, dnb), "idle machine");
   }
 
   @Test
@@ -28,6 +28,7 @@ class BenchmarkDocTest {
         .contains("- Command: `backbeat-bench/run-engine-benchmark.sh`")
         .contains("2 CPUs (nproc), Test CPU @ 2.0GHz, 8.0 GiB RAM, Debian GNU/Linux 12")
         .contains("- JDK: Eclipse Adoptium 25+36, max heap 2.0 GiB")
+        .contains("- Sound bank: Gervill's built-in bank")
         .contains("0.25 at start, 0.50 at end")
         .contains("- Note: idle machine");
     List<String> rows = lines.stream().filter(l -> l.startsWith("| ")).toList();
