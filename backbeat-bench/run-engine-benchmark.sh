@@ -63,8 +63,11 @@ if [ -z "$jar" ]; then
   exit 1
 fi
 
+# The command as the report prints it: arguments with spaces or quotes in single quotes.
 shown="backbeat-bench/run-engine-benchmark.sh"
-for a in "${args[@]}"; do shown+=" $(printf '%q' "$a")"; done
+for a in "${args[@]}"; do
+  if [[ "$a" =~ ^[A-Za-z0-9_./:=,+@%-]+$ ]]; then shown+=" $a"; else shown+=" '${a//\'/\'\\\'\'}'"; fi
+done
 # The server's JVM flags: Gervill's offline renderer is in an unexported package; FFmpeg loads natives.
 exec java --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
   "-Dbench.command=$shown" \
