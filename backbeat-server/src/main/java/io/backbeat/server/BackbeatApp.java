@@ -161,6 +161,7 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.startup.showOldJavalinVersionWarning = false;
       cfg.http.compressionStrategy = CompressionStrategy.NONE;
       cfg.http.prefer405over404 = true;
+      cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.jetty.host = config.server().host();
       cfg.requestLogger.http(
           (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
@@ -179,6 +180,11 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.routes.error(404, ctx -> {
         if (ctx.attribute(RENDERED) == null && !ctx.path().startsWith("/assets/")) {
           renderError(ctx, BackbeatException.notFound("no route " + ctx.method() + " " + ctx.path()));
+        }
+      });
+      cfg.routes.error(413, ctx -> {
+        if (ctx.attribute(RENDERED) == null) {
+          renderError(ctx, BackbeatException.tooLong("request body too large: at most " + MAX_BODY_BYTES / 1_000_000 + " MB"));
         }
       });
       cfg.routes.error(405, ctx -> {
@@ -253,6 +259,8 @@ public final class BackbeatApp implements AutoCloseable {
   }
 
   private static final String RENDERED = "backbeat.error-rendered";
+  /** Request bodies are JSON parameters: lyrics up to 5000 characters fit many times over. */
+  private static final long MAX_BODY_BYTES = 1_000_000;
 
   private void renderError(Context ctx, BackbeatException e) {
     ctx.attribute(RENDERED, Boolean.TRUE);

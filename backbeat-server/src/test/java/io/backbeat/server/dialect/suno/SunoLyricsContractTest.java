@@ -146,6 +146,13 @@ class SunoLyricsContractTest {
   }
 
   @Test
+  void an_oversized_body_is_refused_in_the_suno_envelope() {
+    HttpResponse<String> response = server.post("/suno/generate-lyrics", "{\"prompt\":\"" + "a".repeat(2_000_000) + "\"}");
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertError(response, 413, "too large");
+  }
+
+  @Test
   void query_without_task_id_is_400() {
     assertError(server.get("/suno/query/lyrics"), 400, "taskId is required");
   }
