@@ -24,7 +24,7 @@ import io.backbeat.core.task.service.TaskQueries;
 import io.backbeat.core.task.service.TaskService;
 import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDelivery;
-import io.backbeat.core.webhook.WebhookSigner;
+import io.backbeat.core.webhook.StandardWebhookHeaders;
 import io.backbeat.server.http.AssetUrls;
 import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.Dialect;
@@ -43,7 +43,6 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -334,18 +333,10 @@ public final class NativeDialect implements Dialect {
     WebhookSecrets secrets = accounts.webhookSecrets(accountId).orElseThrow();
     String id = Secrets.newId("msg_");
     Instant now = clock.instant();
-    long timestamp = now.getEpochSecond();
     ObjectNode event = Json.object().put("type", "webhook.test").put("id", id).put("accountId", accountId);
     NativeViews.time(event, "createdAt", now);
     String payload = Json.write(event);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("content-type", "application/json");
-    headers.put("user-agent", "Backbeat-Webhooks/1");
-    headers.put("webhook-id", id);
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature",
-        String.join(" ", secrets.activeAt(now).stream().map(s -> WebhookSigner.sign(s, id, timestamp, payload)).toList()));
+    Map<String, String> headers = StandardWebhookHeaders.signed(id, now, payload, secrets);
     ObjectNode body = Json.object();
     body.put("url", io.backbeat.core.http.Redaction.url(url));
     body.put("webhookId", id);
