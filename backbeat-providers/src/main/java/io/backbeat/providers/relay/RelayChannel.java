@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.http.ChannelRateLimitInterceptor;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * A configured upstream channel, ready to use: its config, the client that speaks its API (through
@@ -17,9 +18,12 @@ public final class RelayChannel {
   private final CallbackTokens tokens;
   private final ChannelHealth health = new ChannelHealth();
   private final PollSchedule polls;
+  private final InstantSource clock;
 
-  public RelayChannel(ChannelConfig config, UpstreamClient client, ChannelRateLimitInterceptor limiter) {
+  /** @param clock the limiter's clock */
+  public RelayChannel(ChannelConfig config, UpstreamClient client, ChannelRateLimitInterceptor limiter, InstantSource clock) {
     this.config = requireNonNull(config, "config is null");
+    this.clock = requireNonNull(clock, "clock is null");
     this.client = requireNonNull(client, "client is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
     this.tokens = CallbackTokens.forChannel(config);
@@ -50,9 +54,14 @@ public final class RelayChannel {
     return polls;
   }
 
-  /** When the next request may go to this upstream: now (or earlier) when it may go at once. */
-  public Instant nextPermitAt() {
-    return limiter.nextPermitAt(config.name());
+  /**
+   * Until when this upstream takes no request (an empty bucket, or a pause it asked for), or null
+   * when one may go now. Judged on the limiter's own clock, read after it: a limiter that answers
+   * "now" is never mistaken for "a moment from now".
+   */
+  public Instant blockedUntil() {
+    Instant permit = limiter.nextPermitAt(config.name());
+    return permit.isAfter(clock.instant()) ? permit : null;
   }
 
   @Override

@@ -51,6 +51,6 @@ public final class RelayChannels {
           case KLING -> new KlingRelayClient(http.bearer(new KlingJwt(config.accessKey(), config.secretKey(), clock)).build(), clock);
           case LOCAL -> throw new AssertionError("unreachable");
         };
-    return new RelayChannel(config, client, limiter);
+    return new RelayChannel(config, client, limiter, clock);
   }
 }

@@ -143,8 +143,7 @@ public final class RelayProvider implements Provider {
     Map<String, Long> load = store.upstreamLoad();
     List<ChannelHealth.Snapshot> snapshots = new ArrayList<>();
     for (RelayChannel channel : channels()) {
-      Instant permit = channel.nextPermitAt();
-      snapshots.add(channel.health().snapshot(channel.config(), permit.isAfter(now) ? permit : null, load.getOrDefault(channel.name(), 0L)));
+      snapshots.add(channel.health().snapshot(channel.config(), channel.blockedUntil(), load.getOrDefault(channel.name(), 0L)));
     }
     return snapshots;
   }
@@ -189,10 +188,10 @@ public final class RelayProvider implements Provider {
     Instant retryAt = null;
     Map<String, Long> load = null;
     for (RelayChannel channel : order) {
-      Instant permit = channel.nextPermitAt();
-      if (permit.isAfter(now)) {
-        state.refused(channel.name(), "rate limited until " + permit);
-        retryAt = earliest(retryAt, permit);
+      Instant blocked = channel.blockedUntil();
+      if (blocked != null) {
+        state.refused(channel.name(), "rate limited until " + blocked);
+        retryAt = earliest(retryAt, blocked);
         continue;
       }
       if (channel.config().concurrency() > 0) {

@@ -34,6 +34,8 @@ public final class FakeSuno extends FakeUpstream {
   private final String prefix;
   private final String apiKey;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
+  private volatile Duration unit = Duration.ofSeconds(1);
 
   private final class Job {
     final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -48,6 +50,7 @@ public final class FakeSuno extends FakeUpstream {
     final List<String> clipIds = new ArrayList<>();
     final Set<String> emitted = ConcurrentHashMap.newKeySet();
     final Map<String, String> fileNames = new ConcurrentHashMap<>();
+    final Duration unitAtCreation = unit;
 
     Job(Op op, String taskId, String callbackUrl, JsonNode params) {
       this.op = op;
@@ -55,7 +58,7 @@ public final class FakeSuno extends FakeUpstream {
       this.callbackUrl = callbackUrl;
       this.params = params;
       this.createdAt = clock.instant();
-      this.doneAfter = Duration.ofSeconds(12 + nextInt(29));
+      this.doneAfter = unit.multipliedBy(12 + nextInt(29));
       this.fails = chance(faults.failJob());
       this.failCode = chance(0.5) ? 531 : 501;
       if (op == Op.MUSIC) {
@@ -83,6 +86,16 @@ public final class FakeSuno extends FakeUpstream {
     this.family = family;
     this.prefix = family == Family.SUNOAPI ? "/api/v1" : "/suno";
     this.apiKey = apiKey;
+  }
+
+  /** Jobs created from now on live {@code unit} per second of their normal timeline (text at 4, first at 8, done at 12–40). */
+  public FakeSuno timeUnit(Duration unit) {
+    this.unit = unit;
+    return this;
+  }
+
+  private boolean reached(Job job, int units) {
+    return job.age().compareTo(job.unitAtCreation.multipliedBy(units)) >= 0;
   }
 
   /** The base URL to configure: host only (the channel appends the family's API root). */
@@ -300,8 +313,8 @@ public final class FakeSuno extends FakeUpstream {
           data.put("errorCode", job.failCode).put("errorMessage", job.failCode == 531 ? "Generation failed, credits refunded" : "Audio generation failed");
           response.putArray("sunoData");
         } else {
-          int ready = done ? 2 : job.age().toSeconds() >= 8 ? 1 : 0;
-          status = done ? "SUCCESS" : ready == 1 ? "FIRST_SUCCESS" : job.age().toSeconds() >= 4 ? "TEXT_SUCCESS" : "PENDING";
+          int ready = done ? 2 : reached(job, 8) ? 1 : 0;
+          status = done ? "SUCCESS" : ready == 1 ? "FIRST_SUCCESS" : reached(job, 4) ? "TEXT_SUCCESS" : "PENDING";
           ArrayNode items = response.putArray("sunoData");
           if (!status.equals("PENDING")) {
             boolean placeholder = done && chance(faults.expiredUrl() / 2);
@@ -340,7 +353,7 @@ public final class FakeSuno extends FakeUpstream {
         if (done && !job.fails) {
           response.putArray("images").add(fileUrl(job.file("cover-0", "png", "image/png"))).add(fileUrl(job.file("cover-1", "png", "image/png")));
         }
-        data.put("successFlag", !done ? (job.age().toSeconds() > 3 ? 2 : 0) : job.fails ? 3 : 1);
+        data.put("successFlag", !done ? (reached(job, 3) ? 2 : 0) : job.fails ? 3 : 1);
       }
     }
     return root;
@@ -386,7 +399,6 @@ public final class FakeSuno extends FakeUpstream {
   }
 
   private void emitDue(Job job) {
-    long age = job.age().toSeconds();
     boolean done = job.done();
     switch (job.op) {
       case MUSIC -> {
@@ -394,8 +406,8 @@ public final class FakeSuno extends FakeUpstream {
           once(job, "error", () -> "{\"code\":" + job.failCode + ",\"msg\":\"Audio generation failed\",\"data\":{\"callbackType\":\"error\",\"task_id\":\"" + job.id + "\",\"data\":null}}");
           return;
         }
-        if (age >= 4) once(job, "text", () -> musicCallback(job, "text", 0));
-        if (age >= 8) once(job, "first", () -> musicCallback(job, "first", 1));
+        if (reached(job, 4)) once(job, "text", () -> musicCallback(job, "text", 0));
+        if (reached(job, 8)) once(job, "first", () -> musicCallback(job, "first", 1));
         if (done) once(job, "complete", () -> musicCallback(job, "complete", 2));
       }
       case LYRICS -> {

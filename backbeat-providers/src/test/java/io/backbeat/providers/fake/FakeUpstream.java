@@ -369,6 +369,17 @@ public abstract class FakeUpstream implements AutoCloseable {
     return statuses;
   }
 
+  /** Delivers callbacks every {@code period} on its own thread (for tests on the real clock). */
+  public FakeUpstream deliverEvery(Duration period) {
+    Thread.ofVirtual().name("fake-callbacks").start(() -> {
+      while (!closed) {
+        deliverCallbacks();
+        sleep(period);
+      }
+    });
+    return this;
+  }
+
   public int pendingCallbacks() {
     return outbox.size();
   }
@@ -389,8 +400,11 @@ public abstract class FakeUpstream implements AutoCloseable {
     }
   }
 
+  private volatile boolean closed;
+
   @Override
   public void close() {
+    closed = true;
     server.stop(0);
   }
 }

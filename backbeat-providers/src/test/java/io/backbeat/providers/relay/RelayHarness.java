@@ -37,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -81,8 +82,12 @@ final class RelayHarness implements AutoCloseable {
     callbackServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     callbackServer.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     List<RelayChannel> relays = new ArrayList<>();
+    // the channels' clock moves a little on every read, as a real one does: code that reads it twice
+    // and compares must not depend on the two reads being equal (the dispatcher's stays settable)
+    AtomicLong ticks = new AtomicLong();
+    java.time.InstantSource moving = () -> clock.instant().plusNanos(1_000 * ticks.incrementAndGet());
     for (ChannelConfig channel : channels) {
-      relays.add(RelayChannels.build(channel, shared, clock));
+      relays.add(RelayChannels.build(channel, shared, moving));
     }
     RelayStore store = RelayStore.of(transactor);
     relay =
