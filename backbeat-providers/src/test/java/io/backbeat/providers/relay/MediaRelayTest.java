@@ -123,6 +123,61 @@ class MediaRelayTest {
   }
 
   @Test
+  void a_node_killed_right_after_kling_accepted_loses_nothing_and_the_job_is_not_made_twice() throws Exception {
+    open(Faults.NONE);
+    Task task = create("k-kill", video("kling-v3-omni", "k-kill"));
+
+    int lost = harness.killANodeMidStep(); // it sent the create, Kling made the job, then the node hung
+    assertThat(lost).isEqualTo(1);
+    Task rescued = harness.find(task.id());
+    assertThat(rescued.handle().submitState()).as("an intent without outcome may have arrived").isEqualTo(SubmitState.UNKNOWN);
+    assertThat(rescued.attempts()).isEqualTo(2);
+
+    Task done = runToEnd(task.id());
+    harness.reviveTheDead();
+
+    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(kling.jobsFor(task.id())).isEqualTo(1);
+    assertThat(kling.createRequests()).isEqualTo(1);
+    assertThat(harness.find(task.id()).status()).as("the dead node, back, changes nothing").isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(harness.ledger(task.id())).containsExactly("hold", "settle");
+  }
+
+  @Test
+  void a_node_killed_mid_poll_hands_the_task_on_and_it_still_succeeds_once() throws Exception {
+    open(Faults.NONE);
+    Task task = create("d-kill", video("wan2.2-t2v-plus", "d-kill"));
+    harness.runOnce();
+    clock.advance(Duration.ofSeconds(6));
+
+    assertThat(harness.killANodeMidStep()).isEqualTo(1); // hangs right after the poll's answer
+    Task done = runToEnd(task.id());
+    harness.reviveTheDead();
+
+    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(dashscope.jobsFor(task.id())).isEqualTo(1);
+    assertThat(harness.ledger(task.id())).containsExactly("hold", "settle");
+  }
+
+  @Test
+  void kling_tokens_are_reused_until_close_to_expiry_then_renewed() throws Exception {
+    open(Faults.NONE);
+    io.backbeat.providers.kling.KlingJwt jwt = new io.backbeat.providers.kling.KlingJwt(Secret.of(ACCESS), Secret.of(SECRET), clock);
+    String first = jwt.get();
+    clock.advance(Duration.ofMinutes(24));
+    assertThat(jwt.get()).isEqualTo(first);
+    clock.advance(Duration.ofMinutes(2)); // less than 5 minutes of its 30 left
+    String renewed = jwt.get();
+    assertThat(renewed).isNotEqualTo(first);
+    com.fasterxml.jackson.databind.JsonNode claims = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(java.util.Base64.getUrlDecoder().decode(renewed.split("\\.")[1]));
+    assertThat(claims.path("iss").asText()).isEqualTo(ACCESS);
+    assertThat(claims.path("exp").asLong()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)).getEpochSecond());
+    assertThat(claims.path("nbf").asLong()).isEqualTo(clock.instant().minusSeconds(5).getEpochSecond());
+    assertThat(jwt.toString()).doesNotContain(ACCESS).doesNotContain(SECRET);
+  }
+
+  @Test
   void a_kling_submit_that_never_arrived_is_proven_absent_and_offered_again() throws Exception {
     open(Faults.NONE.with("serverError", 1.0));
     Task task = create("k-500", image("kling-v2-1", "k-500"));

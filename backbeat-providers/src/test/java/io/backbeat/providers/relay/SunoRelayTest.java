@@ -150,6 +150,58 @@ class SunoRelayTest {
   }
 
   @Test
+  void an_upstream_429_pauses_its_channel_so_the_next_task_goes_elsewhere_without_calling_it() throws Exception {
+    open(Faults.NONE, urls -> List.of(channel("suno-main", ChannelType.SUNOAPI, urls[0], 10), channel("anyint", ChannelType.ANYINT_SUNO, urls[1], 5)));
+    suno.faults(Faults.NONE.with("tooMany", 1.0)); // 429 with Retry-After: 1
+    Task first = harness.create(song("one"));
+    harness.runOnce();
+    int callsAfterFirst = suno.requests();
+    Task second = harness.create(song("two"));
+    harness.runOnce();
+
+    assertThat(harness.find(first.id()).handle().channel()).isEqualTo("anyint");
+    assertThat(harness.find(second.id()).handle().channel()).isEqualTo("anyint");
+    assertThat(suno.requests()).as("the paused channel was not called again").isEqualTo(callsAfterFirst);
+    assertThat(harness.relay.health(clock.instant()).get(0).rateLimitedUntil()).isNotNull();
+
+    clock.advance(Duration.ofSeconds(2));
+    suno.faults(Faults.NONE);
+    Task third = harness.create(song("three"));
+    harness.runOnce();
+    assertThat(harness.find(third.id()).handle().channel()).as("after the pause, the preferred channel again").isEqualTo("suno-main");
+  }
+
+  @Test
+  void a_channel_whose_key_the_upstream_refuses_hands_its_tasks_to_the_next() throws Exception {
+    open(Faults.NONE, urls -> List.of(
+        channel("suno-main", ChannelType.SUNOAPI, urls[0], 10).withApiKey(Secret.of("a-revoked-key")),
+        channel("anyint", ChannelType.ANYINT_SUNO, urls[1], 5)));
+    Task task = harness.create(song("keys"));
+    harness.runOnce();
+
+    assertThat(harness.find(task.id()).handle().channel()).isEqualTo("anyint");
+    ChannelHealth.Snapshot main = harness.relay.health(clock.instant()).get(0);
+    assertThat(main.submitsRefused()).isEqualTo(1);
+    assertThat(main.lastError()).contains("refused the channel's credentials").doesNotContain("a-revoked-key");
+    assertThat(runToEnd(task.id(), 200).status()).isEqualTo(TaskStatus.SUCCEEDED);
+  }
+
+  @Test
+  void a_node_killed_right_after_suno_accepted_is_reconciled_through_the_callback_not_resent() throws Exception {
+    open(Faults.NONE, urls -> List.of(channel("suno-main", ChannelType.SUNOAPI, urls[0], 10)));
+    Task task = harness.create(song("killed"));
+
+    assertThat(harness.killANodeMidStep()).isEqualTo(1);
+    assertThat(harness.find(task.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    Task done = runToEnd(task.id(), 300);
+    harness.reviveTheDead();
+
+    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(suno.createRequests()).isEqualTo(1);
+    assertThat(done.handle().upstreamId()).isEqualTo(suno.jobIdsFor(task.id()).get(0));
+  }
+
+  @Test
   void a_callback_with_a_wrong_token_wakes_nothing_and_a_duplicate_is_recognised() throws Exception {
     open(Faults.NONE.with("wrongSecret", 1.0).with("duplicateCallback", 1.0), urls -> List.of(channel("suno-main", ChannelType.SUNOAPI, urls[0], 10)));
     Task task = harness.create(song("hooks"));
