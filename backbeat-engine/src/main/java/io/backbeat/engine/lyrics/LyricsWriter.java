@@ -16,8 +16,9 @@ public final class LyricsWriter {
   public LyricsWriter() {}
 
   /** Two lyric variants for the prompt; never throws, whatever the prompt holds. */
-  public List<Lyrics> write(String prompt, long seed) {
-    String p = prompt == null ? "" : prompt;
+  public List<Lyrics> write(LyricsRequest request) {
+    String p = request.prompt();
+    long seed = request.seed();
     try {
       return compose(p, seed);
     } catch (RuntimeException e) {

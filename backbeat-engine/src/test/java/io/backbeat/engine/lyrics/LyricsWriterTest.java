@@ -19,10 +19,18 @@ class LyricsWriterTest {
 
   private final LyricsWriter writer = new LyricsWriter();
 
+  private List<Lyrics> write(String prompt, long seed) {
+    return write(writer, prompt, seed);
+  }
+
+  private static List<Lyrics> write(LyricsWriter writer, String prompt, long seed) {
+    return writer.write(LyricsRequest.builder().prompt(prompt).seed(seed).build());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {DOG, TOKYO, "an upbeat pop anthem about summer love in Barcelona"})
   void writes_two_variants_in_verse_and_chorus_form(String prompt) {
-    List<Lyrics> variants = writer.write(prompt, 42);
+    List<Lyrics> variants = write(prompt, 42);
 
     assertThat(variants).hasSize(2);
     for (Lyrics lyrics : variants) {
@@ -43,7 +51,7 @@ class LyricsWriterTest {
   @Test
   void the_chorus_hook_sings_the_title() {
     for (long seed = 0; seed < 10; seed++) {
-      for (Lyrics lyrics : writer.write(DOG, seed)) {
+      for (Lyrics lyrics : write(DOG, seed)) {
         List<String> chorus = ofType(lyrics.sheet(), SectionType.CHORUS).getFirst().lines();
         String title = lyrics.title().toLowerCase(Locale.ROOT);
         assertThat(chorus)
@@ -55,7 +63,7 @@ class LyricsWriterTest {
   @Test
   void lyrics_use_the_dogs_name_and_the_beach() {
     for (long seed = 0; seed < 20; seed++) {
-      for (Lyrics lyrics : writer.write(DOG, seed)) {
+      for (Lyrics lyrics : write(DOG, seed)) {
         String text = lyrics.text().toLowerCase(Locale.ROOT);
         assertThat(text).as("seed %d", seed).contains("biscuit");
         assertThat(text).as("seed %d", seed).containsAnyOf("beach", "waves");
@@ -66,7 +74,7 @@ class LyricsWriterTest {
   @Test
   void lyrics_use_tokyo_and_the_rain() {
     for (long seed = 0; seed < 20; seed++) {
-      for (Lyrics lyrics : writer.write(TOKYO, seed)) {
+      for (Lyrics lyrics : write(TOKYO, seed)) {
         String text = lyrics.text().toLowerCase(Locale.ROOT);
         assertThat(text).as("seed %d", seed).contains("tokyo");
         assertThat(text).as("seed %d", seed).containsPattern("rain|heartbreak");
@@ -76,7 +84,7 @@ class LyricsWriterTest {
 
   @Test
   void the_prompt_is_woven_into_lines_not_only_the_title() {
-    Lyrics lyrics = writer.write(DOG, 5).getFirst();
+    Lyrics lyrics = write(DOG, 5).getFirst();
     List<String> verseLines =
         ofType(lyrics.sheet(), SectionType.VERSE).stream()
             .flatMap(s -> s.lines().stream())
@@ -97,8 +105,8 @@ class LyricsWriterTest {
 
   @Test
   void different_prompts_share_few_lines() {
-    Set<String> dog = lines(writer.write(DOG, 1));
-    Set<String> tokyo = lines(writer.write(TOKYO, 1));
+    Set<String> dog = lines(write(DOG, 1));
+    Set<String> tokyo = lines(write(TOKYO, 1));
 
     Set<String> shared = new HashSet<>(dog);
     shared.retainAll(tokyo);
@@ -107,7 +115,7 @@ class LyricsWriterTest {
 
   @Test
   void the_two_variants_of_one_prompt_differ_line_by_line() {
-    List<Lyrics> variants = writer.write(TOKYO, 9);
+    List<Lyrics> variants = write(TOKYO, 9);
     Set<String> first = lines(List.of(variants.get(0)));
     Set<String> second = lines(List.of(variants.get(1)));
 
@@ -119,21 +127,21 @@ class LyricsWriterTest {
 
   @Test
   void the_same_prompt_and_seed_give_the_same_lyrics() {
-    assertThat(new LyricsWriter().write(DOG, 1234)).isEqualTo(new LyricsWriter().write(DOG, 1234));
-    assertThat(writer.write("", 7)).isEqualTo(writer.write("", 7));
+    assertThat(write(new LyricsWriter(), DOG, 1234)).isEqualTo(write(new LyricsWriter(), DOG, 1234));
+    assertThat(write("", 7)).isEqualTo(write("", 7));
   }
 
   @Test
   void a_different_seed_gives_different_lyrics() {
-    assertThat(writer.write(DOG, 1)).isNotEqualTo(writer.write(DOG, 2));
-    assertThat(writer.write(TOKYO, 1).getFirst().text())
-        .isNotEqualTo(writer.write(TOKYO, 2).getFirst().text());
+    assertThat(write(DOG, 1)).isNotEqualTo(write(DOG, 2));
+    assertThat(write(TOKYO, 1).getFirst().text())
+        .isNotEqualTo(write(TOKYO, 2).getFirst().text());
   }
 
   @Test
   void titles_are_short_title_case_and_about_the_subject() {
     for (long seed = 0; seed < 10; seed++) {
-      for (Lyrics lyrics : writer.write(TOKYO, seed)) {
+      for (Lyrics lyrics : write(TOKYO, seed)) {
         assertThat(lyrics.title()).hasSizeLessThanOrEqualTo(80).isNotBlank();
         assertThat(lyrics.title()).containsAnyOf("Tokyo", "Rain", "Night", "Heartbreak");
         for (String word : lyrics.title().split(" ")) {
@@ -153,7 +161,7 @@ class LyricsWriterTest {
     List<String> all = new ArrayList<>();
     for (long seed = 0; seed < 10; seed++) {
       for (String prompt : List.of(DOG, TOKYO, "")) {
-        writer.write(prompt, seed).forEach(l -> all.addAll(l.sheet().lines()));
+        write(prompt, seed).forEach(l -> all.addAll(l.sheet().lines()));
       }
     }
     assertThat(all).allSatisfy(line -> assertThat(Syllables.count(line)).as(line).isBetween(3, 12));
@@ -165,7 +173,7 @@ class LyricsWriterTest {
   @Test
   void four_line_verses_and_choruses_rhyme() {
     for (long seed = 0; seed < 10; seed++) {
-      for (Lyrics lyrics : writer.write(DOG, seed)) {
+      for (Lyrics lyrics : write(DOG, seed)) {
         for (Section s : lyrics.sheet().sections()) {
           if (s.lines().size() == 4
               && (s.type() == SectionType.VERSE || s.type() == SectionType.CHORUS)) {
@@ -180,7 +188,7 @@ class LyricsWriterTest {
   void forms_vary_with_the_seed() {
     Set<String> forms = new HashSet<>();
     for (long seed = 0; seed < 12; seed++) {
-      for (Lyrics lyrics : writer.write(TOKYO, seed)) {
+      for (Lyrics lyrics : write(TOKYO, seed)) {
         forms.add(lyrics.sheet().sections().stream().map(s -> s.type().name()).toList().toString());
       }
     }
@@ -189,8 +197,8 @@ class LyricsWriterTest {
 
   @Test
   void a_sad_prompt_and_a_party_prompt_get_different_imagery() {
-    Set<String> sad = lines(writer.write("sad song about crying alone after the breakup", 3));
-    Set<String> party = lines(writer.write("happy party anthem, dancing all night at the club", 3));
+    Set<String> sad = lines(write("sad song about crying alone after the breakup", 3));
+    Set<String> party = lines(write("happy party anthem, dancing all night at the club", 3));
 
     assertThat(String.join(" ", party).toLowerCase(Locale.ROOT))
         .containsAnyOf("danc", "party", "club");
@@ -215,7 +223,7 @@ class LyricsWriterTest {
         "love love love love love love love love love love love love love"
       })
   void odd_prompts_still_give_valid_lyrics(String prompt) {
-    List<Lyrics> variants = writer.write(prompt, 11);
+    List<Lyrics> variants = write(prompt, 11);
 
     assertThat(variants).hasSize(2);
     for (Lyrics lyrics : variants) {
@@ -228,7 +236,7 @@ class LyricsWriterTest {
 
   @Test
   void a_null_prompt_is_an_empty_prompt() {
-    assertThat(writer.write(null, 3)).isEqualTo(writer.write("", 3));
+    assertThat(write(null, 3)).isEqualTo(write("", 3));
   }
 
   @Test
@@ -246,7 +254,7 @@ class LyricsWriterTest {
       prompt.append(parts[i++ % parts.length]).append(' ');
     }
 
-    List<Lyrics> variants = writer.write(prompt.toString(), 5);
+    List<Lyrics> variants = write(prompt.toString(), 5);
 
     assertThat(variants).hasSize(2);
     for (Lyrics lyrics : variants) {
@@ -267,7 +275,7 @@ class LyricsWriterTest {
               for (int i = 0; i < length; i++) {
                 prompt.appendCodePoint(random.nextInt(4) == 0 ? ' ' : random.nextInt(0x20, 0x2FFF));
               }
-              assertThatCode(() -> assertThat(writer.write(prompt.toString(), n)).hasSize(2))
+              assertThatCode(() -> assertThat(write(prompt.toString(), n)).hasSize(2))
                   .doesNotThrowAnyException();
             });
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.task.Task;
 import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import java.util.List;
 
@@ -21,7 +22,8 @@ public final class LyricsJob implements LocalJob {
   @Override
   public void run(Task task, TaskContext context) {
     String prompt = task.request().path("prompt").asText();
-    List<Lyrics> variants = writer.write(prompt, LocalProvider.seedOf(task));
+    List<Lyrics> variants =
+        writer.write(LyricsRequest.builder().prompt(prompt).seed(LocalProvider.seedOf(task)).build());
     ObjectNode result = MAPPER.createObjectNode();
     ArrayNode lyrics = result.putArray("lyrics");
     for (Lyrics variant : variants) {

@@ -129,21 +129,22 @@ public final class SongJob implements LocalJob {
 
   static SongRequest toSongRequest(Task task) {
     JsonNode r = task.request();
-    return new SongRequest(
-        text(r, "prompt"),
-        text(r, "style"),
-        text(r, "title"),
-        r.path("customMode").asBoolean(false),
-        r.path("instrumental").asBoolean(false),
-        text(r, "model"),
-        text(r, "negativeTags"),
-        text(r, "vocalGender"),
-        number(r, "styleWeight"),
-        number(r, "weirdnessConstraint"),
-        number(r, "audioWeight"),
-        text(r, "personaId"),
-        LocalProvider.seedOf(task),
-        Duration.ofSeconds(r.path("maxLengthSeconds").asLong(240)));
+    return SongRequest.builder()
+        .prompt(text(r, "prompt"))
+        .style(text(r, "style"))
+        .title(text(r, "title"))
+        .customMode(r.path("customMode").asBoolean(false))
+        .instrumental(r.path("instrumental").asBoolean(false))
+        .model(text(r, "model"))
+        .negativeTags(text(r, "negativeTags"))
+        .vocalGender(text(r, "vocalGender"))
+        .styleWeight(number(r, "styleWeight"))
+        .weirdnessConstraint(number(r, "weirdnessConstraint"))
+        .audioWeight(number(r, "audioWeight"))
+        .personaId(text(r, "personaId"))
+        .seed(LocalProvider.seedOf(task))
+        .maxLength(Duration.ofSeconds(r.path("maxLengthSeconds").asLong(240)))
+        .build();
   }
 
   /** Stable per task and index, so a re-run after a crash overwrites instead of adding clips. */
