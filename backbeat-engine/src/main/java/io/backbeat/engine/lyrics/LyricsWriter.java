@@ -1,5 +1,7 @@
 package io.backbeat.engine.lyrics;
 
+import io.backbeat.engine.prompt.PromptReader;
+import io.backbeat.engine.prompt.PromptReading;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -28,7 +30,7 @@ public final class LyricsWriter {
   }
 
   private static List<Lyrics> compose(String prompt, long seed) {
-    PromptReader.Subject subject = PromptReader.read(prompt);
+    PromptReading subject = PromptReader.read(prompt);
     // String.hashCode is specified by the JLS, so this mix is stable across JVMs.
     SplittableRandom master =
         new SplittableRandom(seed ^ (prompt.hashCode() * 0x9E3779B97F4A7C15L));
@@ -55,7 +57,7 @@ public final class LyricsWriter {
    * already; a few fresh draws (still seeded) catch the rare song that missed one.
    */
   private static Lyrics covering(
-      PromptReader.Subject subject, SplittableRandom master, String title, String form) {
+      PromptReading subject, SplittableRandom master, String title, String form) {
     Lyrics first = null;
     for (int attempt = 0; attempt < 4; attempt++) {
       Lyrics l = new Songwriter(subject, master.split()).write(title, form);
