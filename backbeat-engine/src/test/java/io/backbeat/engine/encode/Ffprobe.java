@@ -70,7 +70,17 @@ final class Ffprobe {
   }
 
   static Path executable() {
-    for (Path candidate : CANDIDATES) {
+    List<Path> candidates = new ArrayList<>();
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        if (!dir.isBlank()) {
+          candidates.add(Path.of(dir, "ffprobe"));
+        }
+      }
+    }
+    candidates.addAll(CANDIDATES);
+    for (Path candidate : candidates) {
       if (Files.isExecutable(candidate)) {
         return candidate;
       }
