@@ -19,14 +19,7 @@ public final class LyricsWriter {
 
   /** Two lyric variants for the prompt; never throws, whatever the prompt holds. */
   public List<Lyrics> write(LyricsRequest request) {
-    String p = request.prompt();
-    long seed = request.seed();
-    try {
-      return compose(p, seed);
-    } catch (RuntimeException e) {
-      // A heuristic slip must not fail a render: write from generic imagery instead.
-      return compose("", seed ^ p.hashCode());
-    }
+    return compose(request.prompt(), request.seed());
   }
 
   private static List<Lyrics> compose(String prompt, long seed) {

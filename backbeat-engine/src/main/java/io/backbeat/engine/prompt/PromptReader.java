@@ -29,6 +29,11 @@ import io.backbeat.engine.prompt.Token.Cat;
  */
 public final class PromptReader {
   private static final int MAX_TOKENS = 400;
+  /**
+   * Longer "words" are keyboard runs or glued text, not something to sing or show; 34 letters
+   * still lets "supercalifragilisticexpialidocious" through.
+   */
+  private static final int MAX_WORD_CHARS = 34;
 
   /** Reads {@code prompt}; null reads as empty. Never throws. */
   public static PromptReading read(String prompt) {
@@ -174,7 +179,7 @@ public final class PromptReader {
   private static Cat category(List<Token> tokens, int i, boolean capsMeaningful) {
     Token t = tokens.get(i);
     String w = t.lower;
-    if (w.isEmpty() || !isLatin(w)) {
+    if (w.isEmpty() || w.length() > MAX_WORD_CHARS || !isLatin(w)) {
       return Cat.SKIP;
     }
     if (w.chars().anyMatch(Character::isDigit)) {

@@ -169,6 +169,14 @@ class PromptReaderTest {
     assertThat(Colour.named("teal").orElseThrow().toColor().getGreen()).isEqualTo(0x80);
   }
 
+  @Test
+  void keyboard_runs_are_not_words_but_long_real_words_are() {
+    assertThat(PromptReader.read("x".repeat(35) + " at the beach").subjects()).isEmpty();
+    assertThat(PromptReader.read("x".repeat(35) + " at the beach").places()).extracting(Place::word).containsExactly("beach");
+    assertThat(PromptReader.read("a supercalifragilisticexpialidocious night").adjectives())
+        .containsExactly("supercalifragilisticexpialidocious");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "?!?!", "12345 678", "🎉🔥", "Привет, мир", "a"})
   void odd_text_reads_as_an_empty_scene_without_failing(String prompt) {
