@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public final class Mp4Writer {
     this.videoBitrate = b.videoBitrate > 0 ? b.videoBitrate : defaultVideoBitrate(b.width, b.height, b.fps);
     this.audioBitrate = b.audioBitrate;
     this.keyFrameSeconds = b.keyFrameSeconds;
-    this.tags = Map.copyOf(b.tags);
+    this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags)); // in the order given
     this.progress = b.progress;
   }
 
@@ -121,7 +122,7 @@ public final class Mp4Writer {
         // Every frame is kept: a skipped frame would shorten the video.
         .videoOption("allow_skip_frames", "0")
         .option("movflags", "+faststart")
-        .tags(new LinkedHashMap<>(tags));
+        .tags(tags);
     if (audio != null) {
       spec.audio(AUDIO_CODEC, sampleRate, audio.length, audioBitrate);
     }
