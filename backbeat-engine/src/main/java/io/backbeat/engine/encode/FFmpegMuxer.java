@@ -1,14 +1,17 @@
 package io.backbeat.engine.encode;
 
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -125,15 +129,41 @@ public final class FFmpegMuxer implements AutoCloseable {
           + " TYPE_3BYTE_BGR image, got " + image.getWidth() + "x" + image.getHeight()
           + " type " + image.getType());
     }
-    byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    byte[] data = plainPixels(image);
     if (pixels == null) {
-      pixels = ByteBuffer.allocateDirect(data.length);
+      pixels = ByteBuffer.allocateDirect(width * height * 3);
     }
     pixels.clear();
     pixels.put(data, 0, width * height * 3);
     pixels.flip();
+    writeVideo(pixels);
+  }
+
+  /**
+   * The pixel bytes of a {@code TYPE_3BYTE_BGR} image that owns its whole raster (not a
+   * sub-image), rows top down without padding.
+   */
+  static byte[] plainPixels(BufferedImage image) {
+    WritableRaster raster = image.getRaster();
+    if (raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+        || raster.getDataBuffer().getOffset() != 0
+        || !(raster.getSampleModel() instanceof ComponentSampleModel model)
+        || model.getScanlineStride() != image.getWidth() * 3) {
+      throw new IllegalArgumentException("a frame must own its raster (not a sub-image)");
+    }
+    return ((DataBufferByte) raster.getDataBuffer()).getData();
+  }
+
+  /** Writes one video frame from a direct buffer of {@code width × height} BGR pixels, rows top down. */
+  void writeVideo(ByteBuffer bgr) throws IOException {
+    if (width == 0) {
+      throw new IllegalStateException("no video stream in " + file);
+    }
+    if (!bgr.isDirect() || bgr.position() != 0 || bgr.limit() != width * height * 3) {
+      throw new IllegalArgumentException("a frame must be a direct buffer of " + width * height * 3 + " bytes");
+    }
     try {
-      recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 3, width * 3, AV_PIX_FMT_BGR24, pixels);
+      recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 3, width * 3, AV_PIX_FMT_BGR24, bgr);
     } catch (FrameRecorder.Exception e) {
       throw failure("video", e);
     }
@@ -302,6 +332,9 @@ public final class FFmpegMuxer implements AutoCloseable {
       if (audioCodec == null && videoCodec == null) {
         throw new IllegalStateException("a file needs an audio or a video stream: " + file);
       }
+      // The recorder falls back to the format's default codec for an unknown name: say so instead.
+      requireEncoder(audioCodec);
+      requireEncoder(videoCodec);
       FFmpegFrameRecorder recorder = recorder(audioCodec == null ? 0 : channels);
       if (audioCodec != null) {
         recorder.setAudioCodecName(audioCodec);
@@ -346,6 +379,17 @@ public final class FFmpegMuxer implements AutoCloseable {
       FFmpegMuxer muxer = new FFmpegMuxer(file, recorder, 0, 0, 0);
       muxer.packetSource = source;
       return muxer;
+    }
+
+    private void requireEncoder(String name) throws IOException {
+      if (name == null) {
+        return;
+      }
+      FFmpegLog.quiet();
+      AVCodec codec = avcodec_find_encoder_by_name(name);
+      if (codec == null || codec.isNull()) {
+        throw new IOException("FFmpeg has no encoder named " + name + " for " + file);
+      }
     }
 
     private FFmpegFrameRecorder recorder(int audioChannels) {

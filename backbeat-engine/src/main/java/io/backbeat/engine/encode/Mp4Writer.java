@@ -5,6 +5,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -108,8 +112,9 @@ public final class Mp4Writer {
 
   /**
    * Writes the video to {@code file}, painting each frame with {@code frames} on the calling
-   * thread. An interrupt stops it between frames ({@link InterruptedIOException}); on any failure
-   * the partial file is deleted.
+   * thread while the previous frame is encoded on another (painting and H.264 encoding cost about
+   * the same, so the two overlap). An interrupt stops it between frames ({@link
+   * InterruptedIOException}); on any failure the partial file is deleted.
    */
   public Written write(Path file, FrameSource frames) throws IOException {
     Objects.requireNonNull(file, "file is null");
@@ -127,34 +132,163 @@ public final class Mp4Writer {
       spec.audio(AUDIO_CODEC, sampleRate, audio.length, audioBitrate);
     }
     BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] canvasPixels = FFmpegMuxer.plainPixels(canvas);
     int reportEvery = Math.max(1, total / 100);
     boolean done = false;
-    try (FFmpegMuxer muxer = spec.open()) {
-      AudioFeed feed = audio == null ? null : new AudioFeed(muxer, audio, totalSamples);
+    try (FFmpegMuxer muxer = spec.open();
+        Encoder encoder = new Encoder(muxer, audio == null ? null : new AudioFeed(muxer, audio),
+            totalSamples, canvasPixels.length)) {
       for (int i = 0; i < total; i++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new InterruptedIOException("interrupted at frame " + i + " of " + total);
         }
         frames.paint(canvas, i, i / fps);
-        muxer.writeVideo(canvas);
-        if (feed != null) {
-          // Audio up to the end of this frame, so the muxer interleaves as it goes.
-          feed.upTo(Math.min(totalSamples, Math.round((i + 1) / fps * sampleRate)));
-        }
-        if (progress != null && ((i + 1) % reportEvery == 0 || i + 1 == total)) {
+        encoder.submit(canvasPixels, i);
+        if (progress != null && (i + 1) % reportEvery == 0 && i + 1 < total) {
           progress.update(i + 1, total);
         }
       }
-      if (feed != null) {
-        feed.upTo(totalSamples);
-      }
+      encoder.finish();
       done = true;
     } finally {
       if (!done) {
         Files.deleteIfExists(file);
       }
     }
+    if (progress != null) {
+      progress.update(total, total);
+    }
     return new Written(file, total, durationSeconds, audio != null);
+  }
+
+  /**
+   * Encodes on its own thread: two pixel buffers take turns, so the caller paints frame n+1 while
+   * frame n is encoded, and the canvas keeps its content. Only this thread touches the muxer until
+   * it is closed.
+   */
+  private final class Encoder implements AutoCloseable {
+    private final FFmpegMuxer muxer;
+    private final AudioFeed feed;
+    private final long totalSamples;
+    private final BlockingQueue<Pixels> free = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Pixels> queued = new ArrayBlockingQueue<>(3);
+    private final Thread thread;
+    private volatile Throwable failure;
+
+    /** One frame's pixels; {@code index} < 0 marks the end. */
+    private record Pixels(ByteBuffer data, int index) {}
+
+    Encoder(FFmpegMuxer muxer, AudioFeed feed, long totalSamples, int frameBytes) {
+      this.muxer = muxer;
+      this.feed = feed;
+      this.totalSamples = totalSamples;
+      for (int i = 0; i < 2; i++) {
+        free.add(new Pixels(ByteBuffer.allocateDirect(frameBytes), 0));
+      }
+      this.thread = Thread.ofPlatform().daemon().name("mp4-encoder").start(this::run);
+    }
+
+    /** Copies the frame for the encoder, waiting for a free buffer. */
+    void submit(byte[] pixels, int index) throws IOException {
+      Pixels buffer = take(free);
+      buffer.data().clear();
+      buffer.data().put(pixels);
+      buffer.data().flip();
+      put(new Pixels(buffer.data(), index));
+    }
+
+    /** Waits until every frame and the rest of the audio are written. */
+    void finish() throws IOException {
+      put(new Pixels(null, -1));
+      join();
+      rethrow();
+    }
+
+    private void run() {
+      try {
+        while (true) {
+          Pixels frame = queued.take();
+          if (frame.index() < 0) {
+            break;
+          }
+          muxer.writeVideo(frame.data());
+          if (feed != null) {
+            // Audio up to the end of this frame, so the muxer interleaves as it goes.
+            feed.upTo(Math.min(totalSamples, Math.round((frame.index() + 1) / fps * sampleRate)));
+          }
+          free.put(frame);
+        }
+        if (feed != null) {
+          feed.upTo(totalSamples);
+        }
+      } catch (InterruptedException e) {
+        // stopped by close(): the caller failed or gave up
+      } catch (Throwable e) {
+        failure = e;
+      }
+    }
+
+    private Pixels take(BlockingQueue<Pixels> queue) throws IOException {
+      try {
+        while (true) {
+          rethrow();
+          Pixels p = queue.poll(50, TimeUnit.MILLISECONDS);
+          if (p != null) {
+            return p;
+          }
+          if (!thread.isAlive()) {
+            rethrow();
+            throw new IOException("the encoder stopped");
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for the encoder");
+      }
+    }
+
+    private void put(Pixels p) throws IOException {
+      try {
+        queued.put(p); // never full: at most two frames and the end marker are in flight
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while handing a frame to the encoder");
+      }
+    }
+
+    private void rethrow() throws IOException {
+      Throwable f = failure;
+      if (f instanceof IOException io) {
+        throw io;
+      }
+      if (f instanceof RuntimeException r) {
+        throw r;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
+    }
+
+    private void join() {
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true; // the muxer may not be closed under a running encode
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Stops the encoder thread (after its current frame) before the muxer is closed. */
+    @Override
+    public void close() {
+      thread.interrupt();
+      join();
+    }
   }
 
   /** Hands the PCM to the muxer in chunks, padding with silence past its end. */
@@ -165,7 +299,7 @@ public final class Mp4Writer {
     private final float[][] silence;
     private long written;
 
-    AudioFeed(FFmpegMuxer muxer, float[][] pcm, long total) {
+    AudioFeed(FFmpegMuxer muxer, float[][] pcm) {
       this.muxer = muxer;
       this.pcm = pcm;
       this.available = pcm[0].length;
