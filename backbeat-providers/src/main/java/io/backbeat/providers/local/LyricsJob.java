@@ -3,8 +3,10 @@ package io.backbeat.providers.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.provider.Step;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.spec.LyricsSpec;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.LyricsWriter;
@@ -20,15 +22,17 @@ public final class LyricsJob implements LocalJob {
   }
 
   @Override
-  public void run(Task task, TaskContext context) {
-    String prompt = task.request().path("prompt").asText();
+  public Step run(Task task, TaskContext context) {
+    if (!(task.spec() instanceof LyricsSpec spec)) {
+      throw new UnsupportedOperationException("LyricsJob makes lyrics, not " + task.kind());
+    }
     List<Lyrics> variants =
-        writer.write(LyricsRequest.builder().prompt(prompt).seed(LocalProvider.seedOf(task)).build());
+        writer.write(LyricsRequest.builder().prompt(spec.prompt()).seed(LocalProvider.seedOf(task)).build());
     ObjectNode result = MAPPER.createObjectNode();
     ArrayNode lyrics = result.putArray("lyrics");
     for (Lyrics variant : variants) {
       lyrics.addObject().put("title", variant.title()).put("text", variant.text());
     }
-    context.succeed(result);
+    return Step.succeed(result);
   }
 }
