@@ -19,6 +19,7 @@ import java.util.Set;
 final class NativeViews {
   /** Result fields that hold asset keys. */
   private static final Set<String> ASSET_FIELDS = Set.of("audio", "image", "words", "video", "wav");
+  private static final int EXCERPT_CHARS = 120;
 
   private NativeViews() {}
 
@@ -29,6 +30,8 @@ final class NativeViews {
     view.put("dialect", task.dialect());
     view.put("route", task.route());
     view.put("provider", task.provider());
+    view.put("model", task.request().path("model").asText(null));
+    view.put("promptExcerpt", excerpt(task.request()));
     view.put("status", task.status().dbValue());
     view.put("stage", task.stage().dbValue());
     if (task.errorCode() != null) {
@@ -46,6 +49,8 @@ final class NativeViews {
   static ObjectNode taskDetail(Task task, List<TaskEvent> timeline, List<WebhookDelivery> deliveries, AssetUrls urls) {
     ObjectNode view = taskSummary(task, urls);
     view.set("request", task.request());
+    // the body as the client sent it (keys, secrets and signatures were scrubbed before storing)
+    view.set("originalPayload", task.originalPayload());
     view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
     view.put("callbackUrl", task.callbackUrl());
     ArrayNode events = view.putArray("timeline");
@@ -137,6 +142,18 @@ final class NativeViews {
       node.forEach(child -> withUrls(child, urls));
     }
     return node;
+  }
+
+  /** The first line-folded characters of what the task was asked for (prompt, else style or title). */
+  static String excerpt(JsonNode request) {
+    for (String field : List.of("prompt", "style", "title")) {
+      String text = request.path(field).asText("").strip();
+      if (!text.isEmpty()) {
+        String folded = text.replaceAll("\\s+", " ");
+        return folded.length() <= EXCERPT_CHARS ? folded : folded.substring(0, EXCERPT_CHARS - 1) + "…";
+      }
+    }
+    return null;
   }
 
   static void time(ObjectNode view, String field, Instant at) {
