@@ -108,6 +108,10 @@ async function ledgerSection() {
   const body = el('tbody');
   const more = el('button', { type: 'button', class: 'secondary', hidden: true }, 'Older entries');
   const empty = el('p', { class: 'muted' }, 'No credit movements yet.');
+  const table = el('div', { class: 'table-wrap' }, el('table', { class: 'stack' },
+    el('caption', { class: 'visually-hidden' }, 'Credit movements, newest first'),
+    el('thead', {}, el('tr', {}, ...['Time', 'Movement', 'Credits', 'Balance after', 'Task'].map((h) => el('th', { scope: 'col' }, h)))),
+    body));
   let before = null;
   const load = async () => {
     const page = await api(`/v1/account/ledger?limit=50${before ? `&before=${before}` : ''}`);
@@ -123,6 +127,7 @@ async function ledgerSection() {
     before = page.nextBefore;
     more.hidden = !before;
     empty.hidden = body.children.length > 0;
+    table.hidden = body.children.length === 0;
   };
   more.addEventListener('click', load);
   await load();
@@ -130,9 +135,6 @@ async function ledgerSection() {
     el('h2', { id: 'ledger-title' }, 'Ledger'),
     el('p', { class: 'muted small' }, 'A task holds its price when it is created; the hold is settled when it succeeds and refunded when it fails or is canceled.'),
     empty,
-    el('div', { class: 'table-wrap' }, el('table', { class: 'stack' },
-      el('caption', { class: 'visually-hidden' }, 'Credit movements, newest first'),
-      el('thead', {}, el('tr', {}, ...['Time', 'Movement', 'Credits', 'Balance after', 'Task'].map((h) => el('th', { scope: 'col' }, h)))),
-      body)),
+    table,
     el('div', { class: 'list-footer' }, more));
 }

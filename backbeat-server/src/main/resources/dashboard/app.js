@@ -43,6 +43,7 @@ async function route() {
     else link.removeAttribute('aria-current');
   }
   main.replaceChildren();
+  window.scrollTo(0, 0);
   const context = { live, navigate: (hash) => { location.hash = hash; } };
   try {
     if (section === 'tasks' && parts[1]) cleanup = await renderTask(main, decodeURIComponent(parts[1]), context);

@@ -99,12 +99,21 @@ class TaskView {
     this.title.textContent = `${task.kind} task${title ? `: ${title}` : ''}`;
     this.state.replaceChildren(badge(state), ' ', el('span', { class: 'muted' }, STATE_HELP[state] || ''));
     this.cancel.hidden = task.status !== 'queued' && task.status !== 'running';
-    this.renderMeta(task);
-    this.renderError(task);
+    // a part is redrawn only when its data changed, so focus and open panels stay where they are
+    this.once('meta', task, () => this.renderMeta(task));
+    this.once('error', [task.status, task.error], () => this.renderError(task));
     this.renderOutputs(task);
-    this.renderDeliveries(task);
-    this.renderTimeline(task);
-    this.renderRequest(task);
+    this.once('deliveries', task.deliveries, () => this.renderDeliveries(task));
+    this.once('timeline', task.timeline, () => this.renderTimeline(task));
+    this.once('request', task.originalPayload || task.request, () => this.renderRequest(task));
+  }
+
+  once(part, data, draw) {
+    const signature = JSON.stringify(data);
+    this.drawn ||= {};
+    if (this.drawn[part] === signature) return;
+    this.drawn[part] = signature;
+    draw();
   }
 
   renderMeta(task) {

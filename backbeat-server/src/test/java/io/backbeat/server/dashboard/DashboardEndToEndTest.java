@@ -62,12 +62,15 @@ class DashboardEndToEndTest {
       recordRowStates(page);
 
       // a song created through the API appears and moves through its states live
+      // a careless client put credentials in the body: they must never reach the page
+      String pastedSecret = "whsec_" + "Q".repeat(32);
+      String pastedKey = "bb_live_" + "Z".repeat(32);
       String body =
           """
           {"customMode":true,"instrumental":false,"model":"V4","style":"synthpop, 110 bpm, bright",
            "title":"Harbor Lights","prompt":"[Verse]\\nHarbor lights are calling me\\nOver the water wide and free\\n[Chorus]\\nHarbor lights, harbor lights\\nShine on through the night",
-           "callBackUrl":"%s"}
-          """.formatted(receiver.url("/song"));
+           "callBackUrl":"%s","apiKey":"%s","note":"my secret is %s"}
+          """.formatted(receiver.url("/song"), pastedKey, pastedSecret);
       JsonNode created = json(server.post("/suno/generate", body));
       String taskId = created.path("data").path("taskId").asText();
       assertThat(taskId).isNotBlank();
@@ -90,7 +93,8 @@ class DashboardEndToEndTest {
       assertThat(page.locator("article.clip").count()).isEqualTo(2);
       Locator cover = page.locator("article.clip img.cover").first();
       page.waitForCondition(() -> ((Number) cover.evaluate("img => img.naturalWidth")).intValue() > 0);
-      assertThat(page.locator("pre.request-json").textContent()).contains("Harbor Lights").doesNotContain(server.apiKey);
+      assertThat(page.locator("pre.request-json").textContent()).contains("Harbor Lights").contains("my secret is");
+      assertThat(page.content()).doesNotContain(server.apiKey).doesNotContain(pastedKey).doesNotContain(pastedSecret);
       assertThat(page.locator("section[aria-labelledby='timeline-title'] tbody tr").count()).isGreaterThanOrEqualTo(4);
 
       Locator clip = page.locator("article.clip").first();
@@ -227,9 +231,9 @@ class DashboardEndToEndTest {
       assertThat(more.isHidden()).isTrue();
       assertThat(page.locator("tbody tr[data-task-id]").count()).isEqualTo(1000);
       Object split =
-          page.evaluate("() => ['backbeat:tasks-fetch', 'backbeat:tasks-rows'].map(n => n + ' ' + performance.getEntriesByName(n).map(e => Math.round(e.duration)).join('/')).join(', ')");
+          page.evaluate("() => ['backbeat:tasks-fetch', 'backbeat:tasks-rows', 'backbeat:tasks-painted'].map(n => n + ' ' + performance.getEntriesByName(n).map(e => Math.round(e.duration)).join('/')).join(', ')");
       // measured, never asserted: speed belongs to benchmarks (load on this machine varies)
-      System.out.println("dashboard: pages of 200 rows, click to painted: " + pageMillis + " ms; " + split + " ms");
+      System.out.println("dashboard: pages of 200 rows; click to painted as the test sees it (with Playwright round trips) " + pageMillis + " ms; in the page: " + split + " ms");
 
       String taskId =
           json(server.post("/suno/generate-lyrics", "{\"prompt\":\"one more\",\"callBackUrl\":\"https://example.com/cb\"}")).path("data").path("taskId").asText();
@@ -237,6 +241,20 @@ class DashboardEndToEndTest {
       page.locator("tbody tr[data-task-id='" + taskId + "'] .status[data-state='succeeded']").waitFor();
       assertThat(fresh.getAttribute("data-task-id")).isEqualTo(taskId);
       assertThat(page.locator("tbody tr[data-task-id]").count()).isEqualTo(1001);
+
+      // a running song is canceled from its page
+      String song =
+          json(server.post("/suno/generate", "{\"customMode\":false,\"instrumental\":true,\"model\":\"V5\",\"prompt\":\"a long calm piece\",\"callBackUrl\":\"https://example.com/cb\"}"))
+              .path("data").path("taskId").asText();
+      page.locator("tbody tr[data-task-id='" + song + "'] td.prompt a").click();
+      Locator cancel = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel task"));
+      cancel.waitFor();
+      page.onDialog(dialog -> dialog.accept());
+      cancel.click();
+      page.locator(".state-line .status[data-state='canceled']").waitFor();
+      page.locator("#error-title:text-is('Canceled')").waitFor();
+      assertThat(cancel.isHidden()).isTrue();
+      assertThat(json(server.get("/v1/tasks/" + song)).path("status").asText()).isEqualTo("canceled");
     }
   }
 
