@@ -170,7 +170,7 @@ function rowHtml(task) {
     + `<td data-label="Model">${esc(task.model || '—')}</td>`
     + `<td data-label="Prompt" class="prompt"><a href="${href}">${esc(prompt)}</a></td>`
     + `<td data-label="Created">${timeHtml(task.createdAt)}</td>`
-    + `<td data-label="Task id" class="mono small">${esc(task.id.slice(0, 8))}…</td>`
+    + `<td data-label="Task id"><span class="mono small">${esc(task.id.slice(0, 8))}…</span></td>`
     + '</tr>';
 }
 

@@ -85,10 +85,17 @@ class DashboardEndToEndTest {
       assertThat(row.locator("td").nth(1).textContent()).isEqualTo("SONG");
       assertThat(row.textContent()).contains("suno").contains("suno.music").contains("V4").contains("Harbor lights are calling me");
       shot(page, "tasks-laptop");
+      assertAccessibleBasics(page);
+      // keyboard: navigation puts focus on the page's heading; Tab goes on into its first control
+      page.locator("h1:focus").waitFor();
+      page.keyboard().press("Tab");
+      assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("filter-status");
 
       // the task page: covers, players, highlighted words, stems
-      row.locator("td.prompt a").click();
+      row.locator("td.prompt a").focus();
+      page.keyboard().press("Enter");
       page.locator("h1:has-text('SONG task: Harbor Lights')").waitFor();
+      page.locator("h1:focus").waitFor();
       page.locator("article.clip").nth(1).locator("audio.clip-audio").waitFor();
       assertThat(page.locator("article.clip").count()).isEqualTo(2);
       Locator cover = page.locator("article.clip img.cover").first();
@@ -125,6 +132,7 @@ class DashboardEndToEndTest {
       assertThat(clip.locator(".stem audio").nth(0).evaluate("a => a.muted")).isEqualTo(false);
       assertThat(clip.locator(".stem audio").nth(1).evaluate("a => a.muted")).isEqualTo(true);
       shot(page, "task-laptop");
+      assertAccessibleBasics(page);
 
       // webhook deliveries with their attempts; redeliver one: the same webhook-id arrives again
       page.locator("tr[data-delivery-id]").nth(2).waitFor();
@@ -169,6 +177,7 @@ class DashboardEndToEndTest {
       assertThat(page.locator("li.check[data-check='policy-error'] pre").first().textContent()).contains("\"code\": 400").doesNotContain("forbiddenword");
       assertThat(receiver.all().stream().filter(r -> r.path().equals("/app")).count()).isGreaterThanOrEqualTo(3);
       shot(page, "checks-laptop");
+      assertAccessibleBasics(page);
 
       // phone width: the same pages stack
       BrowserContext phone =
@@ -273,6 +282,29 @@ class DashboardEndToEndTest {
             null, null, 1, at, at, at, at));
       }
     });
+  }
+
+  /** Every control has a name, every image a text alternative, every status a word besides its colour. */
+  private static void assertAccessibleBasics(Page page) {
+    @SuppressWarnings("unchecked")
+    List<String> problems =
+        (List<String>)
+            page.evaluate(
+                """
+                () => {
+                  const problems = [];
+                  for (const c of document.querySelectorAll('input, select, textarea')) {
+                    if (!c.labels?.length && !c.getAttribute('aria-label')) problems.push('unlabelled ' + c.outerHTML.slice(0, 80));
+                  }
+                  for (const b of document.querySelectorAll('button, a[href]')) {
+                    if (!(b.getAttribute('aria-label') || b.textContent).trim()) problems.push('nameless ' + b.outerHTML.slice(0, 80));
+                  }
+                  for (const i of document.querySelectorAll('img')) if (!i.hasAttribute('alt')) problems.push('no alt ' + i.outerHTML.slice(0, 80));
+                  for (const s of document.querySelectorAll('.status')) if (!s.querySelector('.word')?.textContent.trim()) problems.push('status without a word');
+                  return problems;
+                }
+                """);
+    assertThat(problems).isEmpty();
   }
 
   /** Remembers every state each row's status cell showed, from the DOM's own mutation records. */
