@@ -9,15 +9,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import io.backbeat.server.testing.CallbackReceiver;
 import io.backbeat.server.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +29,26 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("e2e")
 class DashboardEndToEndTest {
-  private static final double LAPTOP_WIDTH = 1280;
   private static final Path SHOTS = Path.of("target", "screenshots");
+  /** One browser (and one Playwright driver, which unpacks itself) for both tests. */
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void launch() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
 
   @Test
   void an_operator_signs_in_watches_a_song_live_plays_it_redelivers_a_callback_and_runs_the_launch_checks() throws Exception {
     try (TestServer server = TestServer.start(Map.of("BACKBEAT_BLOCKED_TERMS", "forbiddenword"));
-        CallbackReceiver receiver = new CallbackReceiver();
-        Chromium chromium = Chromium.launch()) {
+        CallbackReceiver receiver = new CallbackReceiver()) {
       BrowserContext laptop = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 860));
       Page page = laptop.newPage();
       List<String> consoleErrors = new ArrayList<>();
@@ -84,7 +96,6 @@ class DashboardEndToEndTest {
       assertThat(page.evaluate("() => window.__sameDocument")).as("no reload").isEqualTo(true);
       assertThat(row.locator("td").nth(1).textContent()).isEqualTo("SONG");
       assertThat(row.textContent()).contains("suno").contains("suno.music").contains("V4").contains("Harbor lights are calling me");
-      shot(page, "tasks-laptop");
       assertAccessibleBasics(page);
       // keyboard: navigation puts focus on the page's heading; Tab goes on into its first control
       page.locator("h1:focus").waitFor();
@@ -178,6 +189,9 @@ class DashboardEndToEndTest {
       assertThat(receiver.all().stream().filter(r -> r.path().equals("/app")).count()).isGreaterThanOrEqualTo(3);
       shot(page, "checks-laptop");
       assertAccessibleBasics(page);
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasks").setExact(true)).click();
+      page.locator("tbody tr[data-task-id]").nth(2).waitFor(); // the song and the tasks two checks made
+      shot(page, "tasks-laptop");
 
       // phone width: the same pages stack
       BrowserContext phone =
@@ -209,15 +223,17 @@ class DashboardEndToEndTest {
       page.getByLabel("API key").waitFor();
       assertThat(page.evaluate("() => sessionStorage.getItem('backbeat.apiKey')")).isNull();
       assertThat(consoleErrors).as("browser console errors").isEmpty();
+      phone.close();
+      laptop.close();
     }
   }
 
   @Test
   void the_list_pages_through_a_thousand_tasks_and_still_updates_live() throws Exception {
-    try (TestServer server = TestServer.start();
-        Chromium chromium = Chromium.launch()) {
+    try (TestServer server = TestServer.start()) {
       insertFinishedTasks(server, 1000);
-      Page page = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 860)).newPage();
+      BrowserContext laptop = chromium.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 860));
+      Page page = laptop.newPage();
       page.navigate(server.url("/ui/"));
       page.getByLabel("API key").fill(server.apiKey);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -264,6 +280,7 @@ class DashboardEndToEndTest {
       page.locator("#error-title:text-is('Canceled')").waitFor();
       assertThat(cancel.isHidden()).isTrue();
       assertThat(json(server.get("/v1/tasks/" + song)).path("status").asText()).isEqualTo("canceled");
+      laptop.close();
     }
   }
 
