@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.error.BackbeatError;
 import io.backbeat.core.error.BackbeatException;
 import io.backbeat.core.moderation.ContentPolicy;
-import io.backbeat.core.moderation.PolicyTexts;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.Json;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -64,8 +64,8 @@ final class EndUserErrors {
     if (terms.isEmpty()) {
       content.putNull("dialects");
     } else {
-      ObjectNode probe = Json.object().put("prompt", "a song about " + terms.get(0));
-      Optional<ContentPolicy.Violation> violation = policy.check(PolicyTexts.of(probe));
+      // the texts of a spec whose prompt holds the term, as TaskService.create checks them
+      Optional<ContentPolicy.Violation> violation = policy.check(Map.of("prompt", "a song about " + terms.get(0)));
       content.put("refused", violation.isPresent());
       content.set(
           "dialects",

@@ -290,13 +290,14 @@ class DashboardEndToEndTest {
     server.app().database().transactor().useTransaction(tx -> {
       for (int i = 0; i < count; i++) {
         java.time.Instant at = start.plusSeconds(i);
-        com.fasterxml.jackson.databind.node.ObjectNode request = TestServer.JSON.createObjectNode().put("prompt", "stored task number " + i);
+        String prompt = "stored task number " + i;
+        com.fasterxml.jackson.databind.node.ObjectNode payload = TestServer.JSON.createObjectNode().put("prompt", prompt);
         com.fasterxml.jackson.databind.node.ObjectNode result = TestServer.JSON.createObjectNode();
         result.putArray("lyrics").addObject().put("title", "Number " + i).put("text", "[Verse]\nline " + i);
         tx.tasks().insert(new io.backbeat.core.task.Task(
-            io.backbeat.core.task.TaskIds.newId(), server.accountId, null, io.backbeat.core.task.TaskKind.LYRICS, "suno", "suno.lyrics", "local",
-            io.backbeat.core.task.TaskStatus.SUCCEEDED, io.backbeat.core.task.Stage.COMPLETE, request, request, result, null, null, null,
-            null, null, 1, at, at, at, at));
+            io.backbeat.core.task.TaskIds.newId(), server.accountId, null, "suno", "suno.lyrics", "local",
+            io.backbeat.core.task.TaskStatus.SUCCEEDED, io.backbeat.core.task.Stage.COMPLETE, new io.backbeat.core.task.spec.LyricsSpec(prompt, null),
+            payload, result, null, null, null, null, null, 1, at, at, at, at));
       }
     });
   }

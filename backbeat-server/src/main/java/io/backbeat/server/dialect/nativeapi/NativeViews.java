@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.billing.LedgerEntry;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.spec.TaskSpecJson;
 import io.backbeat.core.webhook.DeliveryAttempt;
 import io.backbeat.core.webhook.WebhookDelivery;
 import io.backbeat.server.http.AssetUrls;
@@ -30,8 +31,8 @@ final class NativeViews {
     view.put("dialect", task.dialect());
     view.put("route", task.route());
     view.put("provider", task.provider());
-    view.put("model", task.request().path("model").asText(null));
-    view.put("promptExcerpt", excerpt(task.request()));
+    view.put("model", task.spec().model());
+    view.put("promptExcerpt", excerpt(task.spec().moderatedTexts()));
     view.put("status", task.status().dbValue());
     view.put("stage", task.stage().dbValue());
     if (task.errorCode() != null) {
@@ -48,8 +49,9 @@ final class NativeViews {
 
   static ObjectNode taskDetail(Task task, List<TaskEvent> timeline, List<WebhookDelivery> deliveries, AssetUrls urls) {
     ObjectNode view = taskSummary(task, urls);
-    view.set("request", task.request());
-    // the body as the client sent it (keys, secrets and signatures were scrubbed before storing)
+    // the canonical spec as stored: {"v":1,"type":…}; payloads are scrubbed of credentials at create
+    view.set("request", TaskSpecJson.write(task.spec()));
+    // the body as the client sent it, for the dashboard's "request as sent" (also scrubbed)
     view.set("originalPayload", task.originalPayload());
     view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
     view.put("callbackUrl", task.callbackUrl());
@@ -144,10 +146,10 @@ final class NativeViews {
     return node;
   }
 
-  /** The first line-folded characters of what the task was asked for (prompt, else style or title). */
-  static String excerpt(JsonNode request) {
-    for (String field : List.of("prompt", "style", "title")) {
-      String text = request.path(field).asText("").strip();
+  /** The first characters of what the task was asked for (prompt, else lyrics, style or title), on one line. */
+  static String excerpt(Map<String, String> texts) {
+    for (String field : List.of("prompt", "lyrics", "style", "title")) {
+      String text = texts.getOrDefault(field, "").strip();
       if (!text.isEmpty()) {
         String folded = text.replaceAll("\\s+", " ");
         return folded.length() <= EXCERPT_CHARS ? folded : folded.substring(0, EXCERPT_CHARS - 1) + "…";
