@@ -166,5 +166,8 @@ class DashboardApiTest {
     assertThat(summary.has("model")).isTrue();
     assertThat(detail.path("originalPayload").path("prompt").asText()).startsWith("a very long prompt");
     assertThat(detail.path("originalPayload").path("callBackUrl").asText()).isEqualTo("https://example.com/callback");
+    assertThat(detail.has("channel")).isTrue();
+    assertThat(detail.path("channel").isNull()).as("run here, not relayed").isTrue();
+    assertThat(detail.path("upstreamId").isNull()).isTrue();
   }
 }

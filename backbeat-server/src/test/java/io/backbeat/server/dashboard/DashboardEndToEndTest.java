@@ -297,7 +297,7 @@ class DashboardEndToEndTest {
         tx.tasks().insert(new io.backbeat.core.task.Task(
             io.backbeat.core.task.TaskIds.newId(), server.accountId, null, "suno", "suno.lyrics", "local",
             io.backbeat.core.task.TaskStatus.SUCCEEDED, io.backbeat.core.task.Stage.COMPLETE, new io.backbeat.core.task.spec.LyricsSpec(prompt, null),
-            payload, result, null, null, null, null, null, 1, at, at, at, at));
+            payload, result, null, null, io.backbeat.core.provider.ProviderHandle.NONE, null, null, 1, at, at, at, at));
       }
     });
   }

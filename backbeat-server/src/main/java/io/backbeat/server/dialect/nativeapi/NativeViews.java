@@ -55,6 +55,9 @@ final class NativeViews {
     view.set("originalPayload", task.originalPayload());
     view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
     view.put("callbackUrl", task.callbackUrl());
+    // a relayed task names its upstream channel and the id the upstream gave it (null when run here)
+    view.put("channel", task.handle().channel());
+    view.put("upstreamId", task.handle().upstreamId());
     ArrayNode events = view.putArray("timeline");
     for (TaskEvent event : timeline) {
       events.add(event(event));
