@@ -46,6 +46,7 @@ import io.backbeat.providers.relay.RelayChannels;
 import io.backbeat.providers.relay.RelayProvider;
 import io.backbeat.providers.relay.RelayStore;
 import io.backbeat.providers.relay.Rehoster;
+import io.backbeat.server.dashboard.Dashboard;
 import io.backbeat.server.dialect.nativeapi.NativeDialect;
 import io.backbeat.server.live.LiveEvents;
 import io.backbeat.core.task.service.TaskQueries;
@@ -202,6 +203,7 @@ public final class BackbeatApp implements AutoCloseable {
       new OpsRoutes(database::isReady, metrics).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
       new AssetRoutes(assets).register(cfg.routes);
+      new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
