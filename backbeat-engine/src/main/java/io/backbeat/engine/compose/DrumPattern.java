@@ -66,8 +66,10 @@ final class DrumPattern {
           core(KICK, "X......x..x....."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.o.x.o.x.o.x.o."), lift(OPEN_HAT, "..............o."));
       case LOFI -> List.of(
-          core(KICK, "x......o..o....."), core(SNARE, "....o.......o..."),
-          core(CLOSED_HAT, "o.g.o.g.o.g.o.g."), lift(SIDE_STICK, ".......g......g."), lift(MARACAS, "g.g.g.g.g.g.g.g."));
+          // Quarter-note hats and a firm backbeat: swung 8th hats with a soft snare read as double
+          // time (160 for 80) to aubio and to the engine's estimator once FluidR3 played them.
+          core(KICK, "x......o..o....."), core(SNARE, "....x.......x..."),
+          core(CLOSED_HAT, "o...o...o...o..."), lift(SIDE_STICK, ".......g......g."), lift(MARACAS, "g.g.g.g.g.g.g.g."));
       case TRAP -> List.of(
           core(KICK, "X.........x....."), core(CLAP, "........X......."),
           core(CLOSED_HAT, "xoxoxoxoxoxoxoxo"), lift(OPEN_HAT, "......o........."), lift(SNARE, "........o......."));

@@ -22,6 +22,16 @@ public record Voice(String label, boolean female, VoiceRange range, VoiceTimbre 
     this(label, female, range, VoiceTimbre.of(female));
   }
 
+  /** The same singer with another timbre (a persona's formant scale, vibrato, glide, air). */
+  public Voice withTimbre(VoiceTimbre newTimbre) {
+    return new Voice(label, female, range, newTimbre);
+  }
+
+  /** The same singer in another register (a persona's range; the melody is written inside it). */
+  public Voice withRange(VoiceRange newRange) {
+    return new Voice(label, female, newRange, timbre);
+  }
+
   public int program() {
     return range.program();
   }
