@@ -79,11 +79,12 @@ final class DrumPattern {
       case ROCK -> List.of(
           core(KICK, "X.......x.x....."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(RIDE, "x.o.x.o.x.o.x.o."));
-      // Fast straight beat, K/S alternating on the beats: K and S alternating on 8ths (an
-      // oom-pah) made kick-to-snare pairs 1.5 beats apart that aubio heard as 3:2 (171 → 114).
+      // Fast straight beat, K/S alternating on the beats, hats accenting the beats: K and S
+      // alternating on 8ths (an oom-pah), or even 8th hats under 8th guitars, left a pulse
+      // 1.5 beats long that aubio heard as 3:2 (171 → 114).
       case PUNK -> List.of(
           core(KICK, "X.......X......."), core(SNARE, "....X.......X..."),
-          core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(CRASH, "o.......o......."));
+          core(CLOSED_HAT, "X.o.X.o.X.o.X.o."), lift(CRASH, "o.......o......."));
       case METAL -> List.of(
           core(KICK, "X.......X......."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(KICK_2, ".x.x.x.x.x.x.x.x"), lift(RIDE, "x...x...x...x..."));
