@@ -91,7 +91,7 @@ final class Judges {
 
   /**
    * The tempo aubio's beat tracker hears: the mean of the inter-beat intervals within 10 % of
-   * their median (the one-line summary of {@code aubio tempo} is unreliable, see STACK notes).
+   * their median (the one-line summary of {@code aubio tempo} misreads even plain loops).
    */
   static double aubioBpm(Path audio) throws IOException, InterruptedException {
     require("aubio", "aubio-tools");

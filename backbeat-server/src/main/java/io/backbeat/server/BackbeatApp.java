@@ -13,6 +13,13 @@ import io.backbeat.core.loop.BackgroundLoop;
 import io.backbeat.core.retention.RetentionJob;
 import io.backbeat.core.provider.Provider;
 import io.backbeat.core.queue.Dispatcher;
+import io.backbeat.core.queue.LeaseReaper;
+import io.backbeat.core.task.service.TaskWaiter;
+import io.backbeat.server.dialect.dashscope.DashScopeDialect;
+import io.backbeat.server.dialect.kling.KlingDialect;
+import io.backbeat.server.http.Auth;
+import io.backbeat.server.http.Route;
+import io.javalin.config.RoutesConfig;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskStatus;
@@ -81,6 +88,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final EgressHttpClient egressClient;
   private final BackgroundLoop dispatchLoop;
   private final BackgroundLoop heartbeatLoop;
+  private final BackgroundLoop reaperLoop;
   private final BackgroundLoop webhookLoop;
   private final BackgroundLoop retentionLoop;
   private final PrometheusMeterRegistry metrics;
@@ -89,7 +97,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final Javalin http;
   private volatile String baseUrl;
 
-  private BackbeatApp(BackbeatConfig config) throws IOException {
+  private BackbeatApp(BackbeatConfig config, Extensions extensions) throws IOException {
     this.config = requireNonNull(config, "config is null");
     InstantSource clock = InstantSource.system();
     String node = nodeId();
@@ -109,7 +117,8 @@ public final class BackbeatApp implements AutoCloseable {
 
     this.studio =
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
-    List<Provider> providers = providers(studio, config);
+    List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
+    providers.addAll(providers(studio, config));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -117,22 +126,25 @@ public final class BackbeatApp implements AutoCloseable {
     ContentPolicy policy =
         config.policy().blockedTerms().isEmpty() ? ContentPolicy.ALLOW_ALL : new BlockedTermsPolicy(config.policy().blockedTerms());
     this.tasks = new TaskService(transactor, clock, providers, Map.of(), config.policy().prices(), policy);
+    TaskWaiter waiter = new TaskWaiter(transactor);
     TaskCreation creation =
-        new TaskCreation(tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys());
+        new TaskCreation(
+            tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys(), waiter);
     this.live = new LiveEvents();
-    this.dialects =
-        List.of(
-            new SunoDialect(tasks, creation, callbackUrls, assetUrls),
-            new NativeDialect(
-                accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock));
+    this.dialects = new java.util.ArrayList<>(dialects(creation, callbackUrls, assetUrls, transactor, clock));
+    Extensions.DialectServices services = new Extensions.DialectServices(tasks, creation, callbackUrls, assetUrls);
+    extensions.dialects().forEach(factory -> dialects.add(factory.create(services)));
+    dialects.forEach(d -> LOG.info("Registering dialect {} under {} ({} routes)", d.name(), d.pathPrefixes(), d.routes().size()));
     // dialects render callbacks for the tasks they created
     for (Dialect dialect : dialects) {
-      tasks.registerRenderer(dialect.name(), dialect.callbackRenderer());
+      dialect.callbackRenderer().ifPresent(renderer -> tasks.registerRenderer(dialect.name(), renderer));
     }
 
     this.dispatcher = new Dispatcher(tasks, transactor, providers, assets, clock, config.workers(), node);
     this.dispatchLoop = new BackgroundLoop("dispatcher", Duration.ofSeconds(5), dispatcher::runOnce);
     this.heartbeatLoop = new BackgroundLoop("lease-heartbeat", config.workers().lease().dividedBy(3), dispatcher::renewLeases);
+    LeaseReaper reaper = new LeaseReaper(tasks, transactor, providers, clock, config.workers());
+    this.reaperLoop = new BackgroundLoop("lease-reaper", config.workers().lease(), reaper::runOnce);
     WebhookDispatcher webhooks =
         new WebhookDispatcher(
             transactor, new EgressWebhookTransport(egressClient), config.webhooks().retrySchedule(), config.webhooks().timeout(), clock, node);
@@ -143,6 +155,7 @@ public final class BackbeatApp implements AutoCloseable {
     this.retentionLoop = new BackgroundLoop("retention", Duration.ofMinutes(10), retention::runOnce);
 
     tasks.addListener(dispatcher);
+    tasks.addListener(waiter);
     tasks.addListener(live);
     tasks.addListener(new TaskMetrics(metrics));
     tasks.addListener(
@@ -167,10 +180,7 @@ public final class BackbeatApp implements AutoCloseable {
           (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
       new OpsRoutes(database::isReady, metrics).register(cfg.routes);
       new AssetRoutes(assets).register(cfg.routes);
-      for (Dialect dialect : dialects) {
-        cfg.routes.before(dialect.pathPrefix() + "*", new io.backbeat.server.http.Auth(accounts)::require);
-        dialect.registerRoutes(cfg.routes);
-      }
+      registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -198,7 +208,12 @@ public final class BackbeatApp implements AutoCloseable {
 
   /** Builds the app (opens and migrates the database) without starting anything. */
   public static BackbeatApp create(BackbeatConfig config) throws IOException {
-    return new BackbeatApp(config);
+    return new BackbeatApp(config, Extensions.NONE);
+  }
+
+  /** Builds the app with extra providers and dialects beside the built-in ones. */
+  public static BackbeatApp create(BackbeatConfig config, Extensions extensions) throws IOException {
+    return new BackbeatApp(config, requireNonNull(extensions, "extensions is null"));
   }
 
   /** The one list of providers: the local studio engine runs every kind it supports. */
@@ -209,12 +224,54 @@ public final class BackbeatApp implements AutoCloseable {
     return List.of(new LocalProvider(jobs));
   }
 
+  /** The one list of dialects: each owns its path prefixes, routes, error shape and callbacks. */
+  private List<Dialect> dialects(
+      TaskCreation creation, CallbackUrlGuard callbackUrls, AssetUrls assetUrls, Transactor transactor, InstantSource clock) {
+    return List.of(
+        new SunoDialect(tasks, creation, callbackUrls, assetUrls),
+        new DashScopeDialect(),
+        new KlingDialect(),
+        new NativeDialect(
+            accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock));
+  }
+
+  /**
+   * Registers every route of every dialect under its path and aliases, behind the dialect's own
+   * authentication. Two routes claiming one method and path is a bug, refused at start-up.
+   */
+  private void registerDialects(RoutesConfig routes, Auth auth) {
+    Map<String, String> taken = new HashMap<>();
+    for (Dialect dialect : dialects) {
+      for (String prefix : dialect.pathPrefixes()) {
+        routes.before(prefix + "*", dialect.authentication(auth));
+      }
+      for (Route route : dialect.routes()) {
+        for (String path : route.paths()) {
+          String key = route.method().name() + " " + path;
+          String owner = taken.putIfAbsent(key, dialect.name());
+          if (owner != null) {
+            throw new IllegalStateException(key + " is declared by both " + owner + " and " + dialect.name());
+          }
+          if (dialect.pathPrefixes().stream().noneMatch(path::startsWith)) {
+            throw new IllegalStateException(dialect.name() + " declares " + key + " outside its path prefixes " + dialect.pathPrefixes());
+          }
+          routes.addHttpHandler(route.method(), path, route.handler());
+        }
+      }
+    }
+  }
+
   public BackbeatApp start() {
     http.start(config.server().port());
     String configured = config.server().publicUrl();
     baseUrl = configured != null ? configured : "http://localhost:" + http.port();
-    dispatchLoop.start();
-    heartbeatLoop.start();
+    if (config.runWorkers()) {
+      dispatchLoop.start();
+      heartbeatLoop.start();
+      reaperLoop.start();
+    } else {
+      LOG.info("Workers are off on this node: it serves the API; other nodes run the tasks");
+    }
     webhookLoop.start();
     retentionLoop.start();
     LOG.info("Backbeat listening on port {} (public URL {})", http.port(), baseUrl);
@@ -251,6 +308,7 @@ public final class BackbeatApp implements AutoCloseable {
     dispatchLoop.stop();
     dispatcher.releaseAll();
     heartbeatLoop.stop();
+    reaperLoop.stop();
     webhookLoop.stop();
     retentionLoop.stop();
     egressClient.close();
@@ -272,13 +330,20 @@ public final class BackbeatApp implements AutoCloseable {
     dialectFor(ctx.path()).renderError(ctx, safe);
   }
 
+  /** The dialect a path belongs to; paths under no dialect's prefix answer in the native shape. */
   private Dialect dialectFor(String path) {
+    Dialect fallback = null;
     for (Dialect dialect : dialects) {
-      if (path.startsWith(dialect.pathPrefix())) {
-        return dialect;
+      for (String prefix : dialect.pathPrefixes()) {
+        if (path.startsWith(prefix)) {
+          return dialect;
+        }
+      }
+      if (dialect.name().equals(NativeDialect.NAME)) {
+        fallback = dialect;
       }
     }
-    return dialects.get(0);
+    return fallback;
   }
 
   private static String nodeId() {

@@ -7,7 +7,7 @@ import io.backbeat.core.account.Account;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
-import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.testkit.TestSpecs;
 import io.backbeat.storage.jdbc.TestJson;
 import io.backbeat.storage.jdbc.dialect.SqlDialect;
 import io.backbeat.storage.migration.Migrations;
@@ -169,7 +169,7 @@ class SqliteDatabaseTest {
                   start.await();
                   List<Task> batch;
                   do {
-                    batch = database.transactor().inTransaction(tx -> tx.tasks().claimDue(owner, T0, T0.plusSeconds(30), 3));
+                    batch = database.transactor().inTransaction(tx -> tx.tasks().claimDue(owner, "local", T0, T0.plusSeconds(30), 3));
                     batch.forEach(t -> claimed.add(t.id()));
                   } while (!batch.isEmpty());
                   return null;
@@ -217,8 +217,7 @@ class SqliteDatabaseTest {
 
   static Task task(Account account) {
     return Task.queued(
-        TaskIds.newId(), account.id(), null, TaskKind.SONG, "suno", "suno.generate", "local",
-        TestJson.object("prompt", "x"), null, null, T0);
+        TaskIds.newId(), account.id(), null, "suno", "suno.music", "local", TestSpecs.song("x"), TestJson.object("prompt", "x"), T0);
   }
 
   static void sleep(long millis) {

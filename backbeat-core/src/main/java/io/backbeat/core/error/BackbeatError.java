@@ -16,6 +16,8 @@ public enum BackbeatError {
   UNSUPPORTED(ErrorCategory.USER),
   UPSTREAM_ERROR(ErrorCategory.EXTERNAL),
   UNAVAILABLE(ErrorCategory.UNAVAILABLE),
+  /** A synchronous answer did not come in time; the task goes on. */
+  TIMEOUT(ErrorCategory.UNAVAILABLE),
   INTERNAL(ErrorCategory.INTERNAL);
 
   private final ErrorCategory category;

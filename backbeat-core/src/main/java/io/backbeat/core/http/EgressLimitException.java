@@ -1,9 +1,12 @@
 package io.backbeat.core.http;
 
-/** The target answered, but past a limit: a body larger than allowed, or too many redirects. */
+/**
+ * The target answered, but past a limit: a body larger than allowed, or too many redirects. Always
+ * {@link SendClassification#RESPONSE}; the same request would hit the same limit.
+ */
 public final class EgressLimitException extends EgressException {
-  public EgressLimitException(String message) {
-    super(message);
+  EgressLimitException(String message, String method, int status) {
+    super(message, null, SendClassification.RESPONSE, method, status);
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param allowPrivate the {@code BACKBEAT_EGRESS_ALLOW_PRIVATE} switch: when true, loopback, private,
  *     link-local and other internal addresses are allowed (for a self-hosted gateway whose callback
  *     receiver runs next to it); URL shape rules still apply
- * @param maxResponseBytes how much of a response body is read before the response is cut off (POST
- *     responses; downloads pass their own limit)
+ * @param maxResponseBytes how much of a webhook receiver's answer is read (and dropped) before the
+ *     connection is cut; JSON calls use {@link EgressRequest#maxResponseBytes()}, downloads their own limit
  * @param connectTimeout how long one TCP (and TLS) connect may take
  * @param maxRedirects how many redirects a download follows, each hop re-checked
  */

@@ -1,21 +1,23 @@
 package io.backbeat.core.http;
 
-/** A download target answered with a status other than 2xx (after following redirects). */
+/**
+ * The target answered with a status the call does not accept (a download's final status other than
+ * 2xx, after redirects). Always {@link SendClassification#RESPONSE}.
+ */
 public final class EgressStatusException extends EgressException {
-  private final int status;
-
-  public EgressStatusException(int status, String message) {
-    super(message);
-    this.status = status;
+  EgressStatusException(int status, String message, String method) {
+    super(message, null, SendClassification.RESPONSE, method, status);
   }
 
-  public int status() {
-    return status;
+  /** The status that was answered. */
+  public int statusCode() {
+    return status().orElseThrow();
   }
 
   /** 408, 429 and 5xx are about the server's state, not the request; anything else will repeat. */
   @Override
   public boolean retryable() {
+    int status = statusCode();
     return status == 408 || status == 429 || status >= 500;
   }
 }

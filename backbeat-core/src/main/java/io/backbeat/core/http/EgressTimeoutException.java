@@ -1,9 +1,13 @@
 package io.backbeat.core.http;
 
-/** No complete answer within the call's timeout (or the connect timeout). */
+/**
+ * No complete answer within the call's timeout (or the connect timeout). {@link
+ * SendClassification#NOT_SENT} if it ran out while resolving or connecting, {@link
+ * SendClassification#SENT_NO_RESPONSE} once the request had started going out.
+ */
 public final class EgressTimeoutException extends EgressException {
-  public EgressTimeoutException(String message, Throwable cause) {
-    super(message, cause);
+  EgressTimeoutException(String message, Throwable cause, SendClassification classification, String method, int status) {
+    super(message, cause, classification, method, status);
   }
 
   @Override

@@ -5,9 +5,10 @@ import io.backbeat.core.task.TaskKind;
 import java.util.Set;
 
 /**
- * Does the work of a task: the local studio engine, or an upstream relay. Runs are at-least-once (a
- * crash re-runs a task), so a provider must be idempotent per task: deterministic asset keys,
- * upstream submits recorded before and after the call.
+ * Does the work of a task: the local studio engine, or an upstream relay. A run is a sequence of
+ * {@link #step steps}; steps are at-least-once (a crash re-runs the current one), so a provider is
+ * idempotent per step: deterministic asset keys, upstream submits recorded before and after the
+ * call ({@link TaskContext#recordIntent}, {@link TaskContext#recordOutcome}).
  */
 public interface Provider {
 
@@ -18,11 +19,24 @@ public interface Provider {
   Set<TaskKind> kinds();
 
   /**
-   * Runs (or resumes) the task, reporting progress through {@code context}. Returning normally
-   * without calling {@code succeed} or {@code fail} is a bug and fails the task. A thrown
-   * {@link TaskFailedException} fails the task for good; any other exception is retried.
-   *
-   * @throws UnsupportedOperationException if this provider does not support the task's kind
+   * How many steps of this provider may run at once on one node, unless configured otherwise:
+   * CPU-bound local work near the core count, I/O-bound relays many more.
    */
-  void run(Task task, TaskContext context) throws Exception;
+  int defaultSlots();
+
+  /**
+   * Runs the next step of the task: everything, for local work; submit or poll, for a relay.
+   * Intermediate stages go through {@link TaskContext#reachStage}. A thrown
+   * {@link TaskFailedException} fails the task for good; any other exception is retried with
+   * backoff until the attempts run out.
+   *
+   * @throws UnsupportedOperationException if this provider does not run the task's kind (the task
+   *     fails at once: retrying cannot help)
+   */
+  Step step(Task task, TaskContext context) throws Exception;
+
+  /** What to do with a task whose lease expired while this provider ran it. */
+  default RescueDecision onLeaseLost(Task task) {
+    return RescueDecision.resume();
+  }
 }

@@ -1,9 +1,11 @@
 package io.backbeat.core.store;
 
+import io.backbeat.core.provider.ProviderHandle;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.Transition;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +20,17 @@ public interface TaskStore {
   Optional<Task> findOwned(String accountId, String id);
 
   /**
-   * Leases up to {@code limit} due tasks to {@code owner} in one statement: QUEUED tasks whose
-   * {@code next_run_at <= now}, and RUNNING tasks whose lease expired (their worker died). They
-   * become RUNNING with {@code lease_until = leaseUntil} and {@code attempts + 1}.
+   * Leases up to {@code limit} of {@code provider}'s QUEUED tasks whose {@code next_run_at <= now}
+   * to {@code owner} in one statement. They become RUNNING with {@code lease_until = leaseUntil}
+   * and {@code attempts + 1}, in due order.
    */
-  List<Task> claimDue(String owner, Instant now, Instant leaseUntil, int limit);
+  List<Task> claimDue(String owner, String provider, Instant now, Instant leaseUntil, int limit);
+
+  /**
+   * Leases up to {@code limit} of {@code provider}'s parked tasks (RUNNING, unleased) whose next
+   * step is due, in one statement. Waking is not an attempt: {@code attempts} stays.
+   */
+  List<Task> claimWakeUps(String owner, String provider, Instant now, Instant leaseUntil, int limit);
 
   /**
    * Extends the lease of a RUNNING task {@code owner} holds. False when the lease is no longer
@@ -31,16 +39,28 @@ public interface TaskStore {
   boolean renewLease(String owner, String taskId, Instant leaseUntil);
 
   /**
+   * Writes the provider's handle of a task {@code owner} holds the lease of. False when it no
+   * longer does: nothing was written.
+   */
+  boolean saveHandle(String owner, String taskId, ProviderHandle handle, Instant now);
+
+  /**
    * Applies a transition as one compare-and-set. Returns true when this call changed the row; false
    * when the guard no longer matched (a race was lost: do nothing else).
    */
   boolean apply(Transition transition, Instant now);
 
+  /** RUNNING tasks whose lease expired before {@code now}, by id after {@code afterId} (keyset paging). */
+  List<Task> expiredLeases(Instant now, String afterId, int limit);
+
   /**
-   * The earliest moment something becomes claimable: a queued task's {@code next_run_at} or a running
-   * task's {@code lease_until} (its worker may be dead), so an idle dispatcher knows when to look again.
+   * The earliest {@code next_run_at} of unleased work (queued, or parked between steps) of the given
+   * providers, so an idle dispatcher knows when to look again.
    */
-  Optional<Instant> nextDueAt();
+  Optional<Instant> nextDueAt(Collection<String> providers);
+
+  /** The earliest moment a lease expires, so the lease reaper knows when to look again. */
+  Optional<Instant> nextLeaseExpiry();
 
   /** One page of an account's tasks matching the query, newest first. */
   List<Task> list(TaskQuery query);

@@ -10,6 +10,12 @@ public enum TaskKind {
   ADD_INSTRUMENTAL,
   REPLACE_SECTION,
   LYRICS,
+  /** Word timings and a waveform of a finished clip (synchronous). */
+  TIMESTAMPED_LYRICS,
+  /** Richer style text from a rough hint (synchronous). */
+  STYLE,
+  /** A reusable voice identity from a clip (synchronous). */
+  PERSONA,
   COVER_ART,
   WAV,
   MP4,

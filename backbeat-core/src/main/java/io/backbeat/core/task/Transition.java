@@ -17,6 +17,14 @@ public sealed interface Transition {
   /** Why, in a few words; recorded in the task's timeline. */
   String reason();
 
+  /**
+   * Whether clients see this change: a timeline event, live events and callbacks. Parking between
+   * a relay's polls changes nothing a client can observe, and would flood the timeline.
+   */
+  default boolean visible() {
+    return true;
+  }
+
   /** RUNNING at stage {@code from}, leased by {@code leaseOwner} → RUNNING at stage {@code to}. */
   record StageReached(String taskId, String leaseOwner, Stage from, Stage to, ObjectNode result, String reason)
       implements Transition {
@@ -40,7 +48,7 @@ public sealed interface Transition {
 
   /**
    * QUEUED or RUNNING → FAILED. With a {@code leaseOwner} only that worker's run may fail it; with
-   * none (reaper, moderation at create) any non-terminal task is failed.
+   * none (lease reaper, dispatcher giving up) any non-terminal task is failed.
    */
   record Failed(String taskId, String leaseOwner, FailureCode code, String message, String reason)
       implements Transition {
@@ -68,6 +76,35 @@ public sealed interface Transition {
     }
   }
 
+  /**
+   * RUNNING, leased by {@code leaseOwner} → RUNNING parked (no lease) until {@code nextRunAt}, when
+   * its provider runs the next step. Not an attempt, not visible.
+   */
+  record Parked(String taskId, String leaseOwner, Instant nextRunAt, String reason) implements Transition {
+    public Parked {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(leaseOwner, "leaseOwner is null");
+      requireNonNull(nextRunAt, "nextRunAt is null");
+    }
+
+    @Override
+    public boolean visible() {
+      return false;
+    }
+  }
+
+  /**
+   * RUNNING whose lease, held by {@code expiredOwner}, expired before {@code now} → parked, due at
+   * once, with one more attempt counted. With {@code reconcile}, and always for an intent whose
+   * outcome was never recorded, the submit state becomes {@code unknown}.
+   */
+  record Rescued(String taskId, String expiredOwner, boolean reconcile, String reason) implements Transition {
+    public Rescued {
+      requireNonNull(taskId, "taskId is null");
+      requireNonNull(expiredOwner, "expiredOwner is null");
+    }
+  }
+
   static StageReached stageReached(String taskId, String leaseOwner, Stage from, Stage to, ObjectNode result) {
     return new StageReached(taskId, leaseOwner, from, to, result, "stage " + to.dbValue());
   }
@@ -86,6 +123,15 @@ public sealed interface Transition {
 
   static Canceled canceled(String taskId) {
     return new Canceled(taskId, "canceled by owner");
+  }
+
+  static Parked parked(String taskId, String leaseOwner, Instant nextRunAt, String why) {
+    return new Parked(taskId, leaseOwner, nextRunAt, "parked: " + why);
+  }
+
+  static Rescued rescued(String taskId, String expiredOwner, boolean reconcile) {
+    return new Rescued(
+        taskId, expiredOwner, reconcile, "rescued: the worker's lease expired; " + (reconcile ? "reconciling" : "resuming"));
   }
 
   static RetryLater retryLater(String taskId, String leaseOwner, Instant nextRunAt, String error) {

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class WebhookDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 32;
-
 
   private final Transactor transactor;
   private final WebhookTransport transport;
@@ -90,22 +88,15 @@ public final class WebhookDispatcher {
   void deliver(WebhookDelivery delivery) {
     Optional<WebhookSecrets> secrets = transactor.inTransaction(tx -> tx.accounts().webhookSecrets(delivery.accountId()));
     Instant start = clock.instant();
-    long timestamp = start.getEpochSecond();
     Integer status = null;
     String excerpt = null;
     String error = null;
     long startNanos = System.nanoTime();
     try {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("content-type", "application/json");
-      headers.put("user-agent", "Backbeat-Webhooks/1");
-      headers.put("webhook-id", delivery.id());
-      headers.put("webhook-timestamp", Long.toString(timestamp));
-      // during a secret rotation both secrets sign: receivers accept either (space-separated list)
-      secrets.ifPresent(
-          s -> headers.put(
-              "webhook-signature",
-              String.join(" ", s.activeAt(start).stream().map(secret -> WebhookSigner.sign(secret, delivery.id(), timestamp, delivery.body())).toList())));
+      Map<String, String> headers =
+          secrets
+              .map(s -> StandardWebhookHeaders.signed(delivery.id(), start, delivery.body(), s))
+              .orElseGet(() -> StandardWebhookHeaders.signed(delivery.id(), start, delivery.body(), List.of()));
       WebhookTransport.Response response =
           transport.post(delivery.url(), headers, delivery.body().getBytes(StandardCharsets.UTF_8), timeout);
       status = response.status();

@@ -14,12 +14,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -100,8 +103,9 @@ class EgressHttpClientTest {
 
   @Test
   void post_to_a_slow_receiver_times_out() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
     server.answer(exchange -> {
-      Thread.sleep(5_000);
+      release.await(); // answers only once the client has given up
       respond(exchange, 200, "too late");
     });
 
@@ -110,7 +114,10 @@ class EgressHttpClientTest {
       assertThatThrownBy(() -> client.post("callBackUrl", server.url("/slow?token=secret"), Map.of(), new byte[] {1}, Duration.ofMillis(300)))
           .isInstanceOf(EgressTimeoutException.class)
           .hasMessage("callBackUrl did not answer within 300 ms (" + server.url("/slow") + ")")
-          .satisfies(e -> assertThat(((EgressException) e).retryable()).isTrue());
+          .satisfies(e -> assertThat(((EgressException) e).retryable()).isTrue())
+          .satisfies(e -> assertThat(((EgressException) e).classification()).isEqualTo(SendClassification.SENT_NO_RESPONSE));
+    } finally {
+      release.countDown();
     }
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -159,7 +166,7 @@ class EgressHttpClientTest {
 
     assertThat(response.status()).isEqualTo(307);
     assertThat(server.takeRequest().target()).isEqualTo("/hook");
-    Thread.sleep(200);
+    // a followed redirect would have been sent and answered before post() returned
     assertThat(server.requestCount()).isZero();
   }
 
@@ -168,10 +175,11 @@ class EgressHttpClientTest {
     try (EgressHttpClient client = new EgressHttpClient(EgressPolicy.defaults(false))) {
       assertThatThrownBy(() -> client.post("callBackUrl", server.url("/hook"), Map.of(), new byte[0], TIMEOUT))
           .isInstanceOf(EgressDeniedException.class)
-          .hasMessage("callBackUrl resolves to a loopback address (127.0.0.1)" + REFUSED);
+          .hasMessage("callBackUrl resolves to a loopback address (127.0.0.1)" + REFUSED)
+          .satisfies(e -> assertThat(((EgressException) e).classification()).isEqualTo(SendClassification.NOT_SENT));
     }
 
-    Thread.sleep(200);
+    // refused before any connection: nothing can arrive after post() returned
     assertThat(server.requestCount()).isZero();
   }
 
@@ -184,9 +192,10 @@ class EgressHttpClientTest {
 
     try (EgressHttpClient client = openClient()) {
       assertThatThrownBy(() -> client.post("callBackUrl", "http://127.0.0.1:" + closedPort + "/hook?k=v", Map.of(), new byte[0], TIMEOUT))
-          .isInstanceOf(IOException.class)
-          .isNotInstanceOf(EgressException.class)
-          .hasMessageStartingWith("callBackUrl could not be reached (http://127.0.0.1:" + closedPort + "/hook)");
+          .isInstanceOf(EgressNetworkException.class)
+          .isNotInstanceOf(EgressDeniedException.class)
+          .hasMessageStartingWith("callBackUrl could not be reached (http://127.0.0.1:" + closedPort + "/hook)")
+          .satisfies(e -> assertThat(((EgressException) e).classification()).isEqualTo(SendClassification.NOT_SENT));
     }
   }
 
@@ -252,11 +261,14 @@ class EgressHttpClientTest {
     });
     Path target = dir.resolve("upload.mp3");
 
+    Download download;
     try (EgressHttpClient client = openClient()) {
-      assertThat(client.download("uploadUrl", server.url("/a.mp3?sig=1"), target, 1024 * 1024, TIMEOUT)).isEqualTo(target);
+      download = client.download("uploadUrl", server.url("/a.mp3?sig=1"), target, 1024 * 1024, TIMEOUT);
     }
 
     assertThat(Files.readAllBytes(target)).isEqualTo(audio);
+    assertThat(download.bytes()).isEqualTo(audio.length);
+    assertThat(download.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(audio)));
     assertThat(server.takeRequest().method()).isEqualTo("GET");
     assertThat(filesIn(dir)).containsExactly("upload.mp3");
   }
@@ -366,8 +378,10 @@ class EgressHttpClientTest {
     try (EgressHttpClient client = openClient()) {
       assertThatThrownBy(() -> client.download("uploadUrl", server.url("/missing.mp3?token=secret"), target, 1024, TIMEOUT))
           .isInstanceOfSatisfying(EgressStatusException.class, e -> {
-            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.status()).hasValue(404);
             assertThat(e.retryable()).isFalse();
+            assertThat(e.classification()).isEqualTo(SendClassification.RESPONSE);
           })
           .hasMessage("uploadUrl answered HTTP 404 (" + server.url("/missing.mp3") + ")");
     }
@@ -424,7 +438,7 @@ class EgressHttpClientTest {
       for (int i = 0; i < 100; i++) {
         out.write('x');
         out.flush();
-        Thread.sleep(100);
+        Thread.sleep(100); // pacing, not waiting: a trickle keeps idle timeouts from firing, only the total one can
       }
     });
     Path target = dir.resolve("a.mp3");
@@ -433,7 +447,9 @@ class EgressHttpClientTest {
     try (EgressHttpClient client = openClient()) {
       assertThatThrownBy(() -> client.download("uploadUrl", server.url("/slow.mp3"), target, 1024, Duration.ofMillis(700)))
           .isInstanceOf(EgressTimeoutException.class)
-          .hasMessage("uploadUrl did not answer within 700 ms (" + server.url("/slow.mp3") + ")");
+          .hasMessage("uploadUrl did not answer within 700 ms (" + server.url("/slow.mp3") + ")")
+          .satisfies(e -> assertThat(((EgressException) e).classification()).isEqualTo(SendClassification.SENT_NO_RESPONSE))
+          .satisfies(e -> assertThat(((EgressException) e).status()).hasValue(200));
     }
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
@@ -448,7 +464,7 @@ class EgressHttpClientTest {
           .hasMessage("uploadUrl resolves to a loopback address (127.0.0.1)" + REFUSED);
     }
 
-    Thread.sleep(200);
+    // refused before any connection: nothing can arrive after download() returned
     assertThat(server.requestCount()).isZero();
   }
 

@@ -3,8 +3,10 @@ package io.backbeat.providers.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.provider.Step;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.spec.LyricsSpec;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import java.util.List;
@@ -19,14 +21,16 @@ public final class LyricsJob implements LocalJob {
   }
 
   @Override
-  public void run(Task task, TaskContext context) {
-    String prompt = task.request().path("prompt").asText();
-    List<Lyrics> variants = writer.write(prompt, LocalProvider.seedOf(task));
+  public Step run(Task task, TaskContext context) {
+    if (!(task.spec() instanceof LyricsSpec spec)) {
+      throw new UnsupportedOperationException("LyricsJob makes lyrics, not " + task.kind());
+    }
+    List<Lyrics> variants = writer.write(spec.prompt(), LocalProvider.seedOf(task));
     ObjectNode result = MAPPER.createObjectNode();
     ArrayNode lyrics = result.putArray("lyrics");
     for (Lyrics variant : variants) {
       lyrics.addObject().put("title", variant.title()).put("text", variant.text());
     }
-    context.succeed(result);
+    return Step.succeed(result);
   }
 }

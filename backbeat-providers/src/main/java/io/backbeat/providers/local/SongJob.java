@@ -2,15 +2,19 @@ package io.backbeat.providers.local;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.asset.AssetKeys;
 import io.backbeat.core.asset.AssetStore;
+import io.backbeat.core.provider.Step;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.spec.Composition;
+import io.backbeat.core.task.spec.Shaping;
+import io.backbeat.core.task.spec.SongSpec;
+import io.backbeat.core.task.spec.VocalGender;
 import io.backbeat.engine.RenderedClip;
 import io.backbeat.engine.SongPlan;
 import io.backbeat.engine.SongRequest;
@@ -47,8 +51,11 @@ public final class SongJob implements LocalJob {
   }
 
   @Override
-  public void run(Task task, TaskContext context) throws Exception {
-    SongPlan plan = studio.plan(toSongRequest(task));
+  public Step run(Task task, TaskContext context) throws Exception {
+    if (!(task.spec() instanceof SongSpec spec)) {
+      throw new UnsupportedOperationException("SongJob makes songs, not " + task.kind());
+    }
+    SongPlan plan = studio.plan(toSongRequest(task, spec));
     ObjectNode result = MAPPER.createObjectNode();
     result.put("title", plan.title());
     result.put("tags", plan.tags());
@@ -64,7 +71,7 @@ public final class SongJob implements LocalJob {
           .put("prompt", plan.lyrics() != null ? plan.lyrics() : "");
     }
     if (!context.reachStage(Stage.TEXT, result.deepCopy())) {
-      return;
+      return Step.abandoned();
     }
 
     Path taskDir = workDir.resolve(task.id());
@@ -73,31 +80,32 @@ public final class SongJob implements LocalJob {
       ExecutorCompletionService<ClipOutput> done = new ExecutorCompletionService<>(pool);
       for (int i = 0; i < plan.clips().size(); i++) {
         int index = i;
-        done.submit(() -> renderClip(task, plan, index, taskDir, context.assets()));
+        done.submit(() -> renderClip(task, plan, index, taskDir, context));
       }
       for (int finished = 0; finished < plan.clips().size(); finished++) {
         ClipOutput output = done.take().get(); // rethrows a render failure
         ((ObjectNode) clips.get(output.index())).setAll(output.fields());
         if (context.isAbandoned()) {
           pool.shutdownNow();
-          return;
+          return Step.abandoned();
         }
         if (finished == 0 && plan.clips().size() > 1) {
           if (!context.reachStage(Stage.FIRST, result.deepCopy())) {
             pool.shutdownNow();
-            return;
+            return Step.abandoned();
           }
         }
       }
     } finally {
       deleteRecursively(taskDir);
     }
-    context.succeed(result);
+    return Step.succeed(result);
   }
 
   private record ClipOutput(int index, ObjectNode fields) {}
 
-  private ClipOutput renderClip(Task task, SongPlan plan, int index, Path taskDir, AssetStore assets) throws IOException {
+  private ClipOutput renderClip(Task task, SongPlan plan, int index, Path taskDir, TaskContext context) throws IOException {
+    AssetStore assets = context.assets();
     Path dir = Files.createDirectories(taskDir.resolve("clip-" + index));
     RenderedClip rendered = studio.render(plan, index, dir);
     String id = clipId(task, index);
@@ -123,27 +131,29 @@ public final class SongJob implements LocalJob {
     clip.put("image", image);
     clip.put("words", wordsKey);
     clip.set("stems", stems);
-    clip.put("createdAt", System.currentTimeMillis());
+    clip.put("createdAt", context.clock().millis());
     return new ClipOutput(index, clip);
   }
 
-  static SongRequest toSongRequest(Task task) {
-    JsonNode r = task.request();
+  /** The engine's song request for a song spec; the seed comes from the task id. */
+  static SongRequest toSongRequest(Task task, SongSpec spec) {
+    Composition c = spec.composition();
+    Shaping shaping = c.shaping();
     return new SongRequest(
-        text(r, "prompt"),
-        text(r, "style"),
-        text(r, "title"),
-        r.path("customMode").asBoolean(false),
-        r.path("instrumental").asBoolean(false),
-        text(r, "model"),
-        text(r, "negativeTags"),
-        text(r, "vocalGender"),
-        number(r, "styleWeight"),
-        number(r, "weirdnessConstraint"),
-        number(r, "audioWeight"),
-        text(r, "personaId"),
+        c.callerWritten() ? c.lyrics() : c.prompt(),
+        c.style(),
+        c.title(),
+        c.callerWritten(),
+        c.instrumental(),
+        spec.model(),
+        shaping.excludedStyles(),
+        shaping.vocalGender() == null ? null : shaping.vocalGender() == VocalGender.FEMALE ? "f" : "m",
+        shaping.styleWeight(),
+        shaping.weirdness(),
+        shaping.audioWeight(),
+        shaping.personaId(),
         LocalProvider.seedOf(task),
-        Duration.ofSeconds(r.path("maxLengthSeconds").asLong(240)));
+        Duration.ofSeconds(spec.maxLengthSeconds()));
   }
 
   /** Stable per task and index, so a re-run after a crash overwrites instead of adding clips. */
@@ -159,16 +169,6 @@ public final class SongJob implements LocalJob {
 
   private static String safe(String part) {
     return part.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-  }
-
-  private static String text(JsonNode r, String field) {
-    JsonNode n = r.get(field);
-    return n == null || n.isNull() ? null : n.asText();
-  }
-
-  private static Double number(JsonNode r, String field) {
-    JsonNode n = r.get(field);
-    return n == null || n.isNull() ? null : n.asDouble();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

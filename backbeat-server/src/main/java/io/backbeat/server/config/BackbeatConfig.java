@@ -11,7 +11,8 @@ import java.util.List;
 import java.time.Duration;
 
 /**
- * Everything the server is configured with, one record per concern. Built by {@link ConfigLoader}
+ * Everything the server is configured with, one record per concern. {@code runWorkers} false makes
+ * a node that only serves the API, leaving the tasks to other nodes on the same database. Built by {@link ConfigLoader}
  * from built-in defaults, an optional YAML file and {@code BACKBEAT_*} environment variables.
  */
 public record BackbeatConfig(
@@ -20,6 +21,7 @@ public record BackbeatConfig(
     WebhookConfig webhooks,
     EgressConfig egress,
     DispatcherConfig workers,
+    boolean runWorkers,
     EngineConfig engine,
     PolicyConfig policy,
     RetentionConfig retention) {

@@ -74,7 +74,7 @@ public final class ConfigLoader {
 
     DispatcherConfig workers =
         new DispatcherConfig(
-            integer("BACKBEAT_WORKERS", "workers.max", DispatcherConfig.DEFAULT.maxWorkers()),
+            slots(),
             duration("BACKBEAT_LEASE", "workers.lease", "30s"),
             integer("BACKBEAT_MAX_ATTEMPTS", "workers.maxAttempts", DispatcherConfig.DEFAULT.maxAttempts()),
             duration("BACKBEAT_RETRY_BACKOFF", "workers.retryBackoff", "2s"));
@@ -103,9 +103,40 @@ public final class ConfigLoader {
         new BackbeatConfig.WebhookConfig(schedule, webhookTimeout),
         new BackbeatConfig.EgressConfig(allowPrivate),
         workers,
+        bool("BACKBEAT_RUN_WORKERS", "workers.enabled", true),
         new BackbeatConfig.EngineConfig(soundFontPath),
         policy,
         retention);
+  }
+
+  /**
+   * Steps run at once per provider: YAML {@code workers.slots: {local: 2, suno-main: 500}};
+   * {@code BACKBEAT_WORKERS} (or YAML {@code workers.max}) sets the local studio's. Providers not
+   * named keep their own default (the local studio: the core count, at least 2).
+   */
+  private Map<String, Integer> slots() {
+    Map<String, Integer> slots = new java.util.TreeMap<>();
+    JsonNode node = yamlNode("workers.slots");
+    if (node != null && node.isObject()) {
+      node.fields().forEachRemaining(e -> slots.put(e.getKey(), slotCount("workers.slots." + e.getKey(), e.getValue().asText())));
+    }
+    String local = string("BACKBEAT_WORKERS", "workers.max", null);
+    if (local != null) {
+      slots.put("local", slotCount("BACKBEAT_WORKERS (workers.max)", local));
+    }
+    return slots;
+  }
+
+  private static int slotCount(String name, String value) {
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < 1) {
+        throw new ConfigException(name + " must be at least 1, not " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, not '" + value + "'");
+    }
   }
 
   /** {@code BACKBEAT_PRICES=SONG=10,SONG:V5=12,LYRICS=1}, or YAML {@code pricing: {SONG: 10}}; merged over the defaults. */

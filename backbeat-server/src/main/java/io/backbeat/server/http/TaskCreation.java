@@ -11,6 +11,11 @@ import io.backbeat.core.store.DuplicateKeyException;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.service.NewTask;
+import io.backbeat.core.task.service.TaskWaiter;
+import io.backbeat.core.task.spec.TaskSpec;
+import io.backbeat.core.task.spec.TaskSpecJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.task.service.TaskService;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -35,9 +40,17 @@ public final class TaskCreation {
   private final RateLimits limits;
   private final InstantSource clock;
   private final Duration keyTtl;
+  private final TaskWaiter waiter;
 
   public TaskCreation(
-      TaskService tasks, Transactor transactor, RateLimiter limiter, RateLimits limits, InstantSource clock, Duration keyTtl) {
+      TaskService tasks,
+      Transactor transactor,
+      RateLimiter limiter,
+      RateLimits limits,
+      InstantSource clock,
+      Duration keyTtl,
+      TaskWaiter waiter) {
+    this.waiter = requireNonNull(waiter, "waiter is null");
     this.tasks = requireNonNull(tasks, "tasks is null");
     this.transactor = requireNonNull(transactor, "transactor is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
@@ -46,19 +59,73 @@ public final class TaskCreation {
     this.keyTtl = requireNonNull(keyTtl, "keyTtl is null");
   }
 
+  /** An answer to write: status and JSON body. */
+  public record Response(int status, String body) {}
+
   /**
-   * Creates the task (or replays the original answer) and writes the response.
+   * Creates the task (or replays the original answer) and writes the response at once.
    *
-   * @param route the idempotency scope, e.g. {@code POST /suno/generate}
+   * @param scope the idempotency scope, e.g. {@code POST /suno/generate}
    * @param responseBody renders the dialect's success body for the new task
    */
-  public void create(Context ctx, String route, NewTask requested, Function<Task, String> responseBody) {
+  public void create(Context ctx, String scope, NewTask requested, Function<Task, String> responseBody) {
+    Outcome outcome = createOrReplay(ctx, scope, requested, task -> new Response(200, responseBody.apply(task)));
+    switch (outcome) {
+      case Outcome.Answered answered -> write(ctx, answered.response());
+      case Outcome.Created created -> write(ctx, new Response(200, responseBody.apply(created.task())));
+    }
+  }
+
+  /**
+   * For synchronous routes: creates the task like any other (listed, billed, idempotent), waits for
+   * it to end and writes {@code finished(task)}. A replay of the same key waits for the same task.
+   * After {@code wait} the answer is a timeout error; the task goes on and stays visible.
+   */
+  public void createAndWait(Context ctx, String scope, NewTask requested, Duration wait, RouteTable.Answer finished) {
+    Outcome outcome = createOrReplay(ctx, scope, requested, null);
+    String taskId =
+        switch (outcome) {
+          case Outcome.Answered answered -> {
+            write(ctx, answered.response());
+            yield null;
+          }
+          case Outcome.Created created -> created.task().id();
+        };
+    if (taskId == null) {
+      return;
+    }
+    Task done;
+    try {
+      done = waiter.awaitTerminal(taskId, wait).orElse(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BackbeatException(BackbeatError.UNAVAILABLE, "the server is shutting down; task " + taskId + " goes on");
+    }
+    if (done == null) {
+      throw new BackbeatException(
+          BackbeatError.TIMEOUT, "task " + taskId + " did not finish within " + wait.toSeconds() + " s; it goes on and stays listed");
+    }
+    write(ctx, finished.render(done));
+  }
+
+  /** What {@link #createOrReplay} did: wrote nothing yet and created a task, or found the answer to write. */
+  private sealed interface Outcome {
+    record Created(Task task) implements Outcome {}
+
+    record Answered(Response response) implements Outcome {}
+  }
+
+  /**
+   * @param stored renders the answer stored with the idempotency record, or null for synchronous
+   *     routes (a replay waits for the same task instead)
+   */
+  private Outcome createOrReplay(Context ctx, String scope, NewTask requested, Function<Task, Response> stored) {
     // nothing credential-like is ever stored, even if a client pastes a key into a prompt
-    NewTask spec =
+    NewTask newTask =
         new NewTask(
-            requested.principal(), requested.kind(), requested.dialect(), requested.route(),
-            PayloadScrubber.scrub(requested.request()), PayloadScrubber.scrub(requested.originalPayload()), requested.callbackUrl());
-    Principal principal = spec.principal();
+            requested.principal(), requested.dialect(), requested.route(), scrub(requested.spec()),
+            PayloadScrubber.scrub(requested.originalPayload()));
+    Principal principal = newTask.principal();
     limiter
         .tryAcquire("create:" + principal.apiKeyId(), limits.createFor(principal.apiKeyId()))
         .ifPresent(wait -> {
@@ -67,42 +134,41 @@ public final class TaskCreation {
 
     String key = ctx.header(HEADER);
     if (key == null) {
-      Task task = tasks.create(spec);
-      write(ctx, 200, responseBody.apply(task));
-      return;
+      return new Outcome.Created(tasks.create(newTask));
     }
     key = key.strip();
     if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       throw BackbeatException.invalid(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
-    String hash = RequestHash.of(spec.originalPayload());
-    Optional<IdempotencyRecord> existing = find(principal, route, key);
+    String hash = RequestHash.of(newTask.originalPayload());
+    Optional<IdempotencyRecord> existing = find(principal, scope, key);
     if (existing.isPresent()) {
-      replay(ctx, existing.get(), hash);
-      return;
+      return replay(ctx, existing.get(), hash);
     }
     String idempotencyKey = key;
+    Task created;
     try {
-      tasks.create(
-          spec,
-          created -> {
-            Instant now = clock.instant();
-            created.tx().idempotency().insert(
-                new IdempotencyRecord(
-                    principal.accountId(), route, idempotencyKey, hash, created.task().id(), 200,
-                    responseBody.apply(created.task()), now, now.plus(keyTtl)));
-          });
+      created =
+          tasks.create(
+              newTask,
+              inserting -> {
+                Instant now = clock.instant();
+                Response response = stored == null ? null : stored.apply(inserting.task());
+                inserting.tx().idempotency().insert(
+                    new IdempotencyRecord(
+                        principal.accountId(), scope, idempotencyKey, hash, inserting.task().id(),
+                        response == null ? null : response.status(), response == null ? null : response.body(),
+                        now, now.plus(keyTtl)));
+              });
     } catch (DuplicateKeyException raced) {
       // a concurrent request with this key committed first: its answer is the answer
-      Optional<IdempotencyRecord> winner = find(principal, route, key);
+      Optional<IdempotencyRecord> winner = find(principal, scope, key);
       if (winner.isEmpty()) {
         throw new BackbeatException(BackbeatError.IDEMPOTENCY_CONFLICT, "a request with this " + HEADER + " is in progress; retry shortly");
       }
-      replay(ctx, winner.get(), hash);
-      return;
+      return replay(ctx, winner.get(), hash);
     }
-    IdempotencyRecord stored = find(principal, route, key).orElseThrow();
-    write(ctx, stored.responseStatus(), stored.responseBody());
+    return new Outcome.Created(created);
   }
 
   /** Per-key, per-task limit on polling one task. */
@@ -120,18 +186,36 @@ public final class TaskCreation {
     return transactor.inTransaction(tx -> tx.idempotency().find(principal.accountId(), route, key, now));
   }
 
-  private static void replay(Context ctx, IdempotencyRecord record, String hash) {
+  private Outcome replay(Context ctx, IdempotencyRecord record, String hash) {
     if (!record.requestHash().equals(hash)) {
       throw new BackbeatException(
           BackbeatError.IDEMPOTENCY_MISMATCH,
           "this " + HEADER + " was already used with a different request body; use a new key for a new request");
     }
     ctx.header("Idempotent-Replayed", "true");
-    write(ctx, record.responseStatus(), record.responseBody());
+    if (record.rendersFromTask()) {
+      Task task = transactor.inTransaction(tx -> tx.tasks().find(record.taskId())).orElseThrow();
+      return new Outcome.Created(task); // the caller waits for it, as for the first request
+    }
+    return new Outcome.Answered(new Response(record.responseStatus(), record.responseBody()));
   }
 
-  private static void write(Context ctx, int status, String body) {
-    ctx.status(status).contentType("application/json").result(body);
+  /** The spec with credential-looking text masked; the callback URL is kept exactly: it must still work. */
+  private static TaskSpec scrub(TaskSpec spec) {
+    ObjectNode json = TaskSpecJson.write(spec);
+    JsonNode callbackUrl = json.remove("callbackUrl");
+    ObjectNode scrubbed = PayloadScrubber.scrub(json);
+    if (scrubbed.equals(json)) {
+      return spec; // nothing looked like a credential
+    }
+    if (callbackUrl != null) {
+      scrubbed.set("callbackUrl", callbackUrl);
+    }
+    return TaskSpecJson.read(scrubbed, spec.kind());
+  }
+
+  private static void write(Context ctx, Response response) {
+    ctx.status(response.status()).contentType("application/json").result(response.body());
   }
 
   private static long seconds(Duration wait) {

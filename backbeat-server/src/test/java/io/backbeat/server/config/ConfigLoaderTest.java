@@ -28,7 +28,8 @@ class ConfigLoaderTest {
     assertThat(config.egress().allowPrivate()).isFalse();
     assertThat(config.webhooks().retrySchedule()).isEqualTo(RetrySchedule.DEFAULT);
     assertThat(config.webhooks().timeout()).isEqualTo(Duration.ofSeconds(15));
-    assertThat(config.workers().maxWorkers()).isEqualTo(4);
+    assertThat(config.workers().slots()).as("each provider keeps its own default").isEmpty();
+    assertThat(config.runWorkers()).isTrue();
     assertThat(config.workers().lease()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.engine().soundFont()).isNull();
   }
@@ -52,6 +53,7 @@ class ConfigLoaderTest {
                 Map.entry("BACKBEAT_LEASE", "10s"),
                 Map.entry("BACKBEAT_MAX_ATTEMPTS", "3"),
                 Map.entry("BACKBEAT_RETRY_BACKOFF", "500ms"),
+                Map.entry("BACKBEAT_RUN_WORKERS", "false"),
                 Map.entry("BACKBEAT_SOUNDFONT", font.toString())),
             dir);
 
@@ -64,10 +66,11 @@ class ConfigLoaderTest {
     assertThat(config.egress().allowPrivate()).isTrue();
     assertThat(config.webhooks().retrySchedule().delays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(config.webhooks().timeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(config.workers().maxWorkers()).isEqualTo(2);
+    assertThat(config.workers().slots()).containsExactly(Map.entry("local", 2));
     assertThat(config.workers().lease()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.workers().maxAttempts()).isEqualTo(3);
     assertThat(config.workers().retryBackoff()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.runWorkers()).isFalse();
     assertThat(config.engine().soundFont()).isEqualTo(font);
   }
 
@@ -87,6 +90,8 @@ class ConfigLoaderTest {
           retrySchedule: 2s,4s
         workers:
           max: 3
+          slots:
+            suno-main: 500
         """);
     BackbeatConfig config = ConfigLoader.load(Map.of("BACKBEAT_PORT", "6060"), dir);
 
@@ -95,7 +100,7 @@ class ConfigLoaderTest {
     assertThat(config.storage().dataDir()).isEqualTo(dir.resolve("state"));
     assertThat(config.egress().allowPrivate()).isTrue();
     assertThat(config.webhooks().retrySchedule().delays()).isEqualTo(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)));
-    assertThat(config.workers().maxWorkers()).isEqualTo(3);
+    assertThat(config.workers().slots()).containsOnly(Map.entry("local", 3), Map.entry("suno-main", 500));
   }
 
   @Test

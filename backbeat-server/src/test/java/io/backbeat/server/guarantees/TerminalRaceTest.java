@@ -11,6 +11,8 @@ import io.backbeat.core.billing.LedgerEntry;
 import io.backbeat.core.billing.PriceTable;
 import io.backbeat.core.moderation.ContentPolicy;
 import io.backbeat.core.provider.Provider;
+import io.backbeat.core.provider.Step;
+import io.backbeat.core.task.spec.LyricsSpec;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.task.FailureCode;
@@ -68,7 +70,14 @@ class TerminalRaceTest {
       }
 
       @Override
-      public void run(Task task, TaskContext context) {}
+      public int defaultSlots() {
+        return 1;
+      }
+
+      @Override
+      public Step step(Task task, TaskContext context) {
+        throw new AssertionError("this test applies transitions itself");
+      }
     };
     tasks = new TaskService(tx, InstantSource.system(), List.of(idle), Map.of(), new PriceTable(Map.of("LYRICS", 7L)), ContentPolicy.ALLOW_ALL);
     AccountService accounts = new AccountService(tx, InstantSource.system());
@@ -88,10 +97,10 @@ class TerminalRaceTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
       for (int round = 0; round < 60; round++) {
         ObjectNode request = JSON.createObjectNode().put("prompt", "race " + round);
-        Task task = tasks.create(new NewTask(principal, TaskKind.LYRICS, "native", "test.race", request, request, null));
+        Task task = tasks.create(new NewTask(principal, "native", "test.race", new LyricsSpec("race " + round, null), request));
         String owner = "worker-" + round;
         Instant now = Instant.now();
-        boolean claimed = tx.inTransaction(t -> t.tasks().claimDue(owner, now.plusSeconds(1), now.plusSeconds(60), 100))
+        boolean claimed = tx.inTransaction(t -> t.tasks().claimDue(owner, "idle", now.plusSeconds(1), now.plusSeconds(60), 100))
             .stream().anyMatch(t -> t.id().equals(task.id()));
         assertThat(claimed).isTrue();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backbeat.core.account.AccountService;
 import io.backbeat.server.BackbeatApp;
+import io.backbeat.server.Extensions;
 import io.backbeat.server.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ public final class TestServer implements AutoCloseable {
   public final String apiKey;
   public final String accountId;
 
-  private TestServer(Map<String, String> env) throws IOException {
+  private TestServer(Map<String, String> env, Extensions extensions) throws IOException {
     this.dataDir = Files.createTempDirectory("backbeat-test");
     Map<String, String> all = new HashMap<>();
     all.put("BACKBEAT_PORT", "0");
@@ -41,18 +42,33 @@ public final class TestServer implements AutoCloseable {
     all.put("BACKBEAT_WEBHOOK_RETRY_SCHEDULE", "200ms,400ms,800ms");
     all.put("BACKBEAT_WEBHOOK_TIMEOUT", "2s");
     all.putAll(env);
-    this.app = BackbeatApp.create(ConfigLoader.load(all, dataDir)).start();
+    this.app = BackbeatApp.create(ConfigLoader.load(all, dataDir), extensions).start();
     AccountService.CreatedKey key = app.accounts().createAccount("test-" + dataDir.getFileName(), false);
     this.apiKey = key.plaintext();
     this.accountId = key.account().id();
   }
 
   public static TestServer start() throws IOException {
-    return new TestServer(Map.of());
+    return new TestServer(Map.of(), Extensions.NONE);
   }
 
   public static TestServer start(Map<String, String> env) throws IOException {
-    return new TestServer(env);
+    return new TestServer(env, Extensions.NONE);
+  }
+
+  /** A server with extra providers and dialects, as code embedding Backbeat adds them. */
+  public static TestServer start(Map<String, String> env, Extensions extensions) throws IOException {
+    return new TestServer(env, extensions);
+  }
+
+  public HttpResponse<String> post(String path, String json, String key, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   public BackbeatApp app() {

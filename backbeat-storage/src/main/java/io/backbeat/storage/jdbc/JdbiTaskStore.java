@@ -2,13 +2,16 @@ package io.backbeat.storage.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.backbeat.core.provider.ProviderHandle;
 import io.backbeat.core.store.TaskStore;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.task.spec.TaskSpecJson;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,12 +54,16 @@ public final class JdbiTaskStore implements TaskStore {
             .bind("dialect", task.dialect())
             .bind("route", task.route())
             .bind("provider", task.provider())
-            .bind("request", Json.write(task.request()))
+            .bind("request", Json.write(TaskSpecJson.write(task.spec())))
             .bind("originalPayload", Json.write(task.originalPayload()))
             .bind("result", Json.write(task.result()))
             .bind("errorCode", task.errorCode())
             .bind("errorMessage", task.errorMessage())
             .bind("callbackUrl", task.callbackUrl())
+            .bind("channel", task.handle().channel())
+            .bind("upstreamId", task.handle().upstreamId())
+            .bind("submitState", task.handle().submitState().dbValue())
+            .bind("providerState", Json.write(task.handle().state()))
             .bind("leaseOwner", task.leaseOwner())
             .bind("leaseUntil", Rows.millis(task.leaseUntil()))
             .bind("attempts", task.attempts())
@@ -86,8 +93,18 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
-  public List<Task> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+  public List<Task> claimDue(String owner, String provider, Instant now, Instant leaseUntil, int limit) {
+    return claim("claimDue", owner, provider, now, leaseUntil, limit);
+  }
+
+  @Override
+  public List<Task> claimWakeUps(String owner, String provider, Instant now, Instant leaseUntil, int limit) {
+    return claim("claimWakeUps", owner, provider, now, leaseUntil, limit);
+  }
+
+  private List<Task> claim(String statement, String owner, String provider, Instant now, Instant leaseUntil, int limit) {
     requireNonNull(owner, "owner is null");
+    requireNonNull(provider, "provider is null");
     requireNonNull(now, "now is null");
     requireNonNull(leaseUntil, "leaseUntil is null");
     if (!leaseUntil.isAfter(now)) {
@@ -99,8 +116,9 @@ public final class JdbiTaskStore implements TaskStore {
     List<Task> claimed =
         new ArrayList<>(
             handle
-                .createQuery(sql.get(JdbiTaskStore.class, "claimDue"))
+                .createQuery(sql.get(JdbiTaskStore.class, statement))
                 .bind("owner", owner)
+                .bind("provider", provider)
                 .bind("now", Rows.millis(now))
                 .bind("leaseUntil", Rows.millis(leaseUntil))
                 .bind("max", limit)
@@ -125,6 +143,25 @@ public final class JdbiTaskStore implements TaskStore {
             .execute();
     // a heartbeat that changes nothing is an expected race (canceled, or reclaimed after expiry)
     return decide(rows, "lease renewal", taskId);
+  }
+
+  @Override
+  public boolean saveHandle(String owner, String taskId, ProviderHandle providerHandle, Instant now) {
+    requireNonNull(owner, "owner is null");
+    requireNonNull(taskId, "taskId is null");
+    requireNonNull(providerHandle, "providerHandle is null");
+    requireNonNull(now, "now is null");
+    int rows =
+        statement("saveHandle")
+            .bind("id", taskId)
+            .bind("owner", owner)
+            .bind("channel", providerHandle.channel())
+            .bind("upstreamId", providerHandle.upstreamId())
+            .bind("submitState", providerHandle.submitState().dbValue())
+            .bind("providerState", Json.write(providerHandle.state()))
+            .bind("now", Rows.millis(now))
+            .execute();
+    return decide(rows, "handle save", taskId);
   }
 
   @Override
@@ -154,15 +191,47 @@ public final class JdbiTaskStore implements TaskStore {
                   .bind("owner", t.leaseOwner())
                   .bind("nextRunAt", Rows.millis(t.nextRunAt()))
                   .bind("lastError", t.error());
+          case Transition.Parked t ->
+              statement("applyParked").bind("owner", t.leaseOwner()).bind("nextRunAt", Rows.millis(t.nextRunAt()));
+          case Transition.Rescued t ->
+              statement("applyRescued").bind("expiredOwner", t.expiredOwner()).bind("reconcile", t.reconcile());
         };
     int rows = update.bind("id", transition.taskId()).bind("now", Rows.millis(now)).execute();
     return decide(rows, transition.getClass().getSimpleName(), transition.taskId());
   }
 
   @Override
-  public Optional<Instant> nextDueAt() {
+  public List<Task> expiredLeases(Instant now, String afterId, int limit) {
+    requireNonNull(now, "now is null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "expiredLeases"))
+        .bind("now", Rows.millis(now))
+        .bind("afterId", afterId == null ? "" : afterId)
+        .bind("max", limit)
+        .map(Rows::task)
+        .list();
+  }
+
+  @Override
+  public Optional<Instant> nextDueAt(Collection<String> providers) {
+    requireNonNull(providers, "providers is null");
+    if (providers.isEmpty()) {
+      return Optional.empty();
+    }
     return handle
         .createQuery(sql.get(JdbiTaskStore.class, "nextDueAt"))
+        .bindList("providers", List.copyOf(providers))
+        .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "due_at")))
+        .one();
+  }
+
+  @Override
+  public Optional<Instant> nextLeaseExpiry() {
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "nextLeaseExpiry"))
         .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "due_at")))
         .one();
   }

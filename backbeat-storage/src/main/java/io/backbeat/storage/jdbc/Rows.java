@@ -6,10 +6,14 @@ import io.backbeat.core.account.WebhookSecrets;
 import io.backbeat.core.billing.LedgerEntry;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.idempotency.IdempotencyRecord;
+import io.backbeat.core.provider.ProviderHandle;
+import io.backbeat.core.provider.SubmitState;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.spec.TaskSpec;
+import io.backbeat.core.task.spec.TaskSpecJson;
 import io.backbeat.core.webhook.DeliveryAttempt;
 import io.backbeat.core.webhook.WebhookDelivery;
 import java.sql.ResultSet;
@@ -44,22 +48,32 @@ final class Rows {
   }
 
   static Task task(ResultSet rs, StatementContext ctx) throws SQLException {
+    String id = rs.getString("id");
+    TaskSpec spec;
+    try {
+      spec = TaskSpecJson.read(Json.readObject(rs.getString("request"), "request"), TaskKind.valueOf(rs.getString("kind")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("task " + id + ": " + e.getMessage(), e);
+    }
     return new Task(
-        rs.getString("id"),
+        id,
         rs.getString("account_id"),
         rs.getString("api_key_id"),
-        TaskKind.valueOf(rs.getString("kind")),
         rs.getString("dialect"),
         rs.getString("route"),
         rs.getString("provider"),
         TaskStatus.fromDb(rs.getString("status")),
         Stage.fromDb(rs.getString("stage")),
-        Json.readObject(rs.getString("request"), "request"),
+        spec,
         Json.readObject(rs.getString("original_payload"), "original_payload"),
         Json.readObject(rs.getString("result"), "result"),
         rs.getString("error_code"),
         rs.getString("error_message"),
-        rs.getString("callback_url"),
+        new ProviderHandle(
+            rs.getString("channel"),
+            rs.getString("upstream_id"),
+            SubmitState.fromDb(rs.getString("submit_state")),
+            Json.readObject(rs.getString("provider_state"), "provider_state")),
         rs.getString("lease_owner"),
         instant(rs, "lease_until"),
         rs.getInt("attempts"),
@@ -125,7 +139,7 @@ final class Rows {
         rs.getString("key"),
         rs.getString("request_hash"),
         rs.getString("task_id"),
-        rs.getInt("response_status"),
+        integer(rs, "response_status"),
         rs.getString("response_body"),
         instant(rs, "created_at"),
         instant(rs, "expires_at"));

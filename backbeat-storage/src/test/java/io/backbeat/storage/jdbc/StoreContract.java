@@ -8,7 +8,8 @@ import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
-import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.provider.ProviderHandle;
+import io.backbeat.core.testkit.TestSpecs;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.storage.Database;
 import java.nio.file.Path;
@@ -75,9 +76,9 @@ abstract class StoreContract {
 
   static Task queuedTask(Account account, Instant nextRunAt) {
     return new Task(
-        TaskIds.newId(), account.id(), null, TaskKind.SONG, "suno", "suno.generate", "local",
-        TaskStatus.QUEUED, Stage.NONE, json("prompt", "a song about tests"), json("prompt", "a song about tests"),
-        null, null, null, null, null, null, 0, nextRunAt, T0, T0, null);
+        TaskIds.newId(), account.id(), null, "suno", "suno.music", "local",
+        TaskStatus.QUEUED, Stage.NONE, TestSpecs.song("a song about tests"), json("prompt", "a song about tests"),
+        null, null, null, ProviderHandle.NONE, null, null, 0, nextRunAt, T0, T0, null);
   }
 
   static ObjectNode json(String field, String value) {

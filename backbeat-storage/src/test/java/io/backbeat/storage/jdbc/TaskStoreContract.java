@@ -15,6 +15,13 @@ import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.task.spec.AddVocalsSpec;
+import io.backbeat.core.task.spec.PurgedSpec;
+import io.backbeat.core.task.spec.TaskSpec;
+import io.backbeat.core.testkit.TestSpecs;
+import io.backbeat.core.provider.ProviderHandle;
+import io.backbeat.core.provider.SubmitOutcome;
+import io.backbeat.core.provider.SubmitState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,14 +57,26 @@ abstract class TaskStoreContract extends StoreContract {
     ApiKey key = newKey(account, "default");
     Task task =
         new Task(
-            TaskIds.newId(), account.id(), key.id(), TaskKind.ADD_VOCALS, "dashscope", "dashscope.music", "suno-relay",
-            TaskStatus.RUNNING, Stage.FIRST, json("prompt", "p"), json("raw", "r"), json("clips", "c"),
-            "GENERATION_FAILED", "an earlier message", "https://example.test/cb", WORKER, T0.plusMillis(30_123),
-            2, T0.minusMillis(5), T0.minusMillis(77), T0.plusMillis(1), null);
+            TaskIds.newId(), account.id(), key.id(), "dashscope", "dashscope.music", "suno-relay",
+            TaskStatus.RUNNING, Stage.FIRST,
+            new AddVocalsSpec("V5", "https://example.test/in.mp3", TestSpecs.customComposition(), "https://example.test/cb"),
+            json("raw", "r"), json("clips", "c"), "GENERATION_FAILED", "an earlier message",
+            new ProviderHandle("suno-main", "up-123", SubmitState.ACCEPTED, json("cursor", "7")),
+            WORKER, T0.plusMillis(30_123), 2, T0.minusMillis(5), T0.minusMillis(77), T0.plusMillis(1), null);
 
     inTx(tx -> tx.tasks().insert(task));
 
     assertThat(tx((Tx tx) -> tx.tasks().find(task.id()))).contains(task);
+  }
+
+  @Test
+  void every_kind_of_spec_round_trips() {
+    for (TaskSpec spec : TestSpecs.everyKind()) {
+      Task task = withSpec(queuedTask(account, T0), spec);
+      inTx(tx -> tx.tasks().insert(task));
+      assertThat(find(task.id()).spec()).isEqualTo(spec);
+      assertThat(find(task.id()).kind()).isEqualTo(spec.kind());
+    }
   }
 
   @Test
@@ -89,10 +108,17 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
-  void schema_refuses_a_running_task_without_a_lease() {
-    Task task = withStatus(queuedTask(account, T0), TaskStatus.RUNNING, null);
+  void schema_refuses_a_lease_on_a_task_that_is_not_running() {
+    Task task = withLease(queuedTask(account, T0), WORKER, T0.plus(LEASE));
 
-    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).hasMessageContaining("lease_iff_running");
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).hasMessageContaining("lease_only_while_running");
+  }
+
+  @Test
+  void schema_refuses_a_lease_owner_without_an_expiry() {
+    Task task = withLease(withStatus(queuedTask(account, T0), TaskStatus.RUNNING, null), WORKER, null);
+
+    assertThatThrownBy(() -> inTx(tx -> tx.tasks().insert(task))).hasMessageContaining("lease_only_while_running");
   }
 
   // ---- claimDue -----------------------------------------------------------------------------
@@ -124,18 +150,22 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
-  void claim_returns_running_tasks_whose_lease_expired() {
-    Task task = newQueuedTask(account, T0);
-    claim(WORKER, T0, 1);
-    Instant afterExpiry = T0.plus(LEASE).plusMillis(1);
+  void claim_leaves_running_tasks_whose_lease_expired_to_the_rescue() {
+    newClaimedTask();
 
-    List<Task> reclaimed = claim(OTHER_WORKER, afterExpiry, 10);
+    assertThat(claim(OTHER_WORKER, T0.plus(LEASE).plusMillis(1), 10)).isEmpty();
+    assertThat(wake(OTHER_WORKER, T0.plus(LEASE).plusMillis(1), 10)).isEmpty();
+  }
 
-    assertThat(reclaimed).hasSize(1);
-    assertThat(reclaimed.get(0).id()).isEqualTo(task.id());
-    assertThat(reclaimed.get(0).leaseOwner()).isEqualTo(OTHER_WORKER);
-    assertThat(reclaimed.get(0).leaseUntil()).isEqualTo(afterExpiry.plus(LEASE));
-    assertThat(reclaimed.get(0).attempts()).isEqualTo(2);
+  @Test
+  void claim_takes_only_the_given_providers_tasks() {
+    Task local = newQueuedTask(account, T0);
+    Task relayed = withProvider(queuedTask(account, T0), "suno-relay");
+    inTx(tx -> tx.tasks().insert(relayed));
+
+    assertThat(tx((Tx tx) -> tx.tasks().claimDue(WORKER, "suno-relay", T0, T0.plus(LEASE), 10))).extracting(Task::id)
+        .containsExactly(relayed.id());
+    assertThat(find(local.id()).status()).isEqualTo(TaskStatus.QUEUED);
   }
 
   @Test
@@ -143,8 +173,7 @@ abstract class TaskStoreContract extends StoreContract {
     String id = newClaimedTask();
 
     assertThat(claim(OTHER_WORKER, T0.plusSeconds(10), 10)).isEmpty();
-    // the lease is live up to and including lease_until
-    assertThat(claim(OTHER_WORKER, T0.plus(LEASE), 10)).isEmpty();
+    assertThat(wake(OTHER_WORKER, T0.plusSeconds(10), 10)).isEmpty();
     assertThat(find(id).leaseOwner()).isEqualTo(WORKER);
     assertThat(find(id).attempts()).isEqualTo(1);
   }
@@ -255,6 +284,174 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(find(id).leaseUntil()).isNull();
   }
 
+  // ---- apply: Parked / claimWakeUps ----------------------------------------------------------
+
+  @Test
+  void parked_keeps_the_task_running_without_a_lease_until_its_next_step() {
+    String id = newClaimedTask();
+    apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("lyrics", "la")), T0.plusSeconds(1));
+    Instant now = T0.plusSeconds(2);
+
+    assertThat(apply(Transition.parked(id, WORKER, T0.plusSeconds(10), "next poll"), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(task.isParked()).isTrue();
+    assertThat(task.stage()).isEqualTo(Stage.TEXT);
+    assertThat(task.leaseOwner()).isNull();
+    assertThat(task.leaseUntil()).isNull();
+    assertThat(task.nextRunAt()).isEqualTo(T0.plusSeconds(10));
+    assertThat(task.attempts()).isEqualTo(1);
+    assertThat(task.updatedAt()).isEqualTo(now);
+  }
+
+  @Test
+  void parked_loses_when_another_worker_holds_the_task() {
+    String id = newTaskRescuedAndWokenByOtherWorker();
+
+    assertThat(apply(Transition.parked(id, WORKER, T0.plusSeconds(90), "poll"), T0.plusSeconds(40))).isFalse();
+    assertThat(find(id).leaseOwner()).isEqualTo(OTHER_WORKER);
+  }
+
+  @Test
+  void wake_ups_lease_due_parked_tasks_without_counting_an_attempt() {
+    String id = newParkedTask(T0.plusSeconds(10));
+
+    assertThat(wake(OTHER_WORKER, T0.plusMillis(9_999), 10)).isEmpty();
+    List<Task> woken = wake(OTHER_WORKER, T0.plusSeconds(10), 10);
+
+    assertThat(woken).extracting(Task::id).containsExactly(id);
+    Task task = woken.get(0);
+    assertThat(task.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(task.leaseOwner()).isEqualTo(OTHER_WORKER);
+    assertThat(task.leaseUntil()).isEqualTo(T0.plusSeconds(10).plus(LEASE));
+    assertThat(task.attempts()).as("waking is not an attempt").isEqualTo(1);
+    assertThat(find(id)).isEqualTo(task);
+  }
+
+  @Test
+  void wake_ups_and_claims_do_not_take_each_others_tasks() {
+    String parked = newParkedTask(T0);
+    Task queued = newQueuedTask(account, T0);
+
+    assertThat(claim(OTHER_WORKER, T0.plusSeconds(1), 10)).extracting(Task::id).containsExactly(queued.id());
+    assertThat(wake(OTHER_WORKER, T0.plusSeconds(1), 10)).extracting(Task::id).containsExactly(parked);
+  }
+
+  @Test
+  void a_parked_task_can_be_canceled() {
+    String id = newParkedTask(T0.plusSeconds(60));
+
+    assertThat(apply(Transition.canceled(id), T0.plusSeconds(1))).isTrue();
+    assertThat(find(id).status()).isEqualTo(TaskStatus.CANCELED);
+    assertThat(wake(WORKER, T0.plusSeconds(61), 10)).isEmpty();
+  }
+
+  // ---- saveHandle ---------------------------------------------------------------------------
+
+  @Test
+  void save_handle_writes_the_providers_state_for_the_lease_holder_only() {
+    String id = newClaimedTask();
+    ProviderHandle intent = ProviderHandle.NONE.withIntent("kling-main");
+
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(OTHER_WORKER, id, intent, T0.plusSeconds(1)))).isFalse();
+    assertThat(find(id).handle()).isEqualTo(ProviderHandle.NONE);
+
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(WORKER, id, intent, T0.plusSeconds(1)))).isTrue();
+    ProviderHandle accepted = intent.withOutcome(new SubmitOutcome.Accepted("up-9")).withState(json("polls", "1"));
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(WORKER, id, accepted, T0.plusSeconds(2)))).isTrue();
+
+    Task task = find(id);
+    assertThat(task.handle()).isEqualTo(new ProviderHandle("kling-main", "up-9", SubmitState.ACCEPTED, json("polls", "1")));
+    assertThat(task.updatedAt()).isEqualTo(T0.plusSeconds(2));
+  }
+
+  @Test
+  void save_handle_refuses_a_parked_or_finished_task() {
+    String parked = newParkedTask(T0.plusSeconds(60));
+    String done = newClaimedTask();
+    apply(Transition.succeeded(done, WORKER, json("a", "b")), T0.plusSeconds(1));
+
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(WORKER, parked, ProviderHandle.NONE.withIntent("c"), T0))).isFalse();
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(WORKER, done, ProviderHandle.NONE.withIntent("c"), T0))).isFalse();
+  }
+
+  // ---- expiredLeases / apply: Rescued --------------------------------------------------------
+
+  @Test
+  void expired_leases_lists_tasks_whose_lease_passed_paged_by_id() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      newQueuedTask(account, T0);
+    }
+    claim(WORKER, T0, 5).forEach(t -> ids.add(t.id()));
+    Collections.sort(ids);
+    Instant afterExpiry = T0.plus(LEASE).plusMillis(1);
+
+    assertThat(tx((Tx tx) -> tx.tasks().expiredLeases(T0.plus(LEASE), "", 10))).as("live up to lease_until").isEmpty();
+    List<Task> first = tx((Tx tx) -> tx.tasks().expiredLeases(afterExpiry, "", 3));
+    List<Task> rest = tx((Tx tx) -> tx.tasks().expiredLeases(afterExpiry, first.get(2).id(), 3));
+
+    assertThat(first).extracting(Task::id).containsExactlyElementsOf(ids.subList(0, 3));
+    assertThat(rest).extracting(Task::id).containsExactlyElementsOf(ids.subList(3, 5));
+  }
+
+  @Test
+  void rescued_parks_the_task_due_at_once_counting_one_more_attempt() {
+    String id = newClaimedTask();
+    apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("lyrics", "la")), T0.plusSeconds(1));
+    Instant now = T0.plus(LEASE).plusSeconds(1);
+
+    assertThat(apply(Transition.rescued(id, WORKER, false), now)).isTrue();
+
+    Task task = find(id);
+    assertThat(task.isParked()).isTrue();
+    assertThat(task.stage()).isEqualTo(Stage.TEXT);
+    assertThat(task.nextRunAt()).isEqualTo(now);
+    assertThat(task.attempts()).isEqualTo(2);
+    assertThat(wake(OTHER_WORKER, now, 10)).extracting(Task::id).containsExactly(id);
+  }
+
+  @Test
+  void rescued_turns_an_intent_without_outcome_into_unknown() {
+    String id = newClaimedTask();
+    inTx(tx -> tx.tasks().saveHandle(WORKER, id, ProviderHandle.NONE.withIntent("suno-main"), T0.plusSeconds(1)));
+
+    apply(Transition.rescued(id, WORKER, false), T0.plus(LEASE).plusSeconds(1));
+
+    assertThat(find(id).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    assertThat(find(id).handle().channel()).isEqualTo("suno-main");
+  }
+
+  @Test
+  void rescued_keeps_an_accepted_submit_unless_asked_to_reconcile() {
+    String resumed = newClaimedTask();
+    String reconciled = newClaimedTask();
+    ProviderHandle accepted = ProviderHandle.NONE.withIntent("c").withOutcome(new SubmitOutcome.Accepted("up-1"));
+    inTx(tx -> tx.tasks().saveHandle(WORKER, resumed, accepted, T0));
+    inTx(tx -> tx.tasks().saveHandle(WORKER, reconciled, accepted, T0));
+    Instant now = T0.plus(LEASE).plusSeconds(1);
+
+    apply(Transition.rescued(resumed, WORKER, false), now);
+    apply(Transition.rescued(reconciled, WORKER, true), now);
+
+    assertThat(find(resumed).handle().submitState()).isEqualTo(SubmitState.ACCEPTED);
+    assertThat(find(reconciled).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    assertThat(find(reconciled).handle().upstreamId()).isEqualTo("up-1");
+  }
+
+  @Test
+  void rescued_loses_while_the_lease_is_live_or_held_by_someone_else() {
+    String id = newClaimedTask();
+
+    assertThat(apply(Transition.rescued(id, WORKER, false), T0.plus(LEASE))).as("live up to lease_until").isFalse();
+    assertThat(apply(Transition.rescued(id, OTHER_WORKER, false), T0.plus(LEASE).plusSeconds(1))).isFalse();
+    inTx(tx -> tx.tasks().renewLease(WORKER, id, T0.plusSeconds(90)));
+    assertThat(apply(Transition.rescued(id, WORKER, false), T0.plus(LEASE).plusSeconds(1))).as("renewed in time").isFalse();
+    assertThat(find(id).leaseOwner()).isEqualTo(WORKER);
+    assertThat(find(id).attempts()).isEqualTo(1);
+  }
+
   // ---- apply: StageReached ------------------------------------------------------------------
 
   @Test
@@ -288,7 +485,7 @@ abstract class TaskStoreContract extends StoreContract {
 
   @Test
   void stage_reached_loses_when_the_lease_was_taken_by_another_worker() {
-    String id = newTaskReclaimedByOtherWorker();
+    String id = newTaskRescuedAndWokenByOtherWorker();
 
     assertThat(apply(Transition.stageReached(id, WORKER, Stage.NONE, Stage.TEXT, json("a", "b")), T0.plusSeconds(40)))
         .isFalse();
@@ -324,7 +521,7 @@ abstract class TaskStoreContract extends StoreContract {
 
   @Test
   void succeeded_loses_when_lease_was_taken_by_another_worker() {
-    String id = newTaskReclaimedByOtherWorker();
+    String id = newTaskRescuedAndWokenByOtherWorker();
 
     assertThat(apply(Transition.succeeded(id, WORKER, json("clips", "two")), T0.plusSeconds(40))).isFalse();
 
@@ -364,7 +561,7 @@ abstract class TaskStoreContract extends StoreContract {
 
   @Test
   void failed_by_worker_loses_when_the_lease_belongs_to_another_worker() {
-    String id = newTaskReclaimedByOtherWorker();
+    String id = newTaskRescuedAndWokenByOtherWorker();
 
     assertThat(apply(Transition.failedByWorker(id, WORKER, FailureCode.INTERNAL, "boom"), T0.plusSeconds(40))).isFalse();
     assertThat(find(id).status()).isEqualTo(TaskStatus.RUNNING);
@@ -471,7 +668,7 @@ abstract class TaskStoreContract extends StoreContract {
 
   @Test
   void retry_later_loses_when_the_lease_was_taken_by_another_worker() {
-    String id = newTaskReclaimedByOtherWorker();
+    String id = newTaskRescuedAndWokenByOtherWorker();
 
     assertThat(apply(Transition.retryLater(id, WORKER, T0.plusSeconds(90), "boom"), T0.plusSeconds(40))).isFalse();
 
@@ -481,28 +678,37 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(lastError(id)).isNull();
   }
 
-  // ---- nextDueAt ----------------------------------------------------------------------------
+  // ---- nextDueAt / nextLeaseExpiry ----------------------------------------------------------
 
   @Test
-  void next_due_at_is_empty_without_queued_or_running_tasks() {
+  void next_due_at_is_empty_without_unleased_work() {
     Task task = newQueuedTask(account, T0);
     apply(Transition.canceled(task.id()), T0);
+    newClaimedTask();
 
-    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).isEmpty();
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt(List.of("local")))).isEmpty();
   }
 
   @Test
-  void next_due_at_is_the_earliest_of_queued_next_run_and_running_lease() {
+  void next_due_at_is_the_earliest_next_run_of_queued_or_parked_work_of_the_providers() {
     newQueuedTask(account, T0.plusSeconds(100));
+    inTx(tx -> tx.tasks().insert(withProvider(queuedTask(account, T0.plusSeconds(5)), "suno-relay")));
+
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt(List.of("local")))).contains(T0.plusSeconds(100));
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt(List.of("local", "suno-relay")))).contains(T0.plusSeconds(5));
+
+    newParkedTask(T0.plusSeconds(50));
+    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt(List.of("local")))).contains(T0.plusSeconds(50));
+  }
+
+  @Test
+  void next_lease_expiry_is_the_earliest_lease_until() {
+    assertThat(tx((Tx tx) -> tx.tasks().nextLeaseExpiry())).isEmpty();
     String running = newClaimedTask(); // lease until T0 + 30 s
 
-    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plus(LEASE));
-
+    assertThat(tx((Tx tx) -> tx.tasks().nextLeaseExpiry())).contains(T0.plus(LEASE));
     apply(Transition.succeeded(running, WORKER, json("a", "b")), T0.plusSeconds(1));
-    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plusSeconds(100));
-
-    newQueuedTask(account, T0.plusSeconds(50));
-    assertThat(tx((Tx tx) -> tx.tasks().nextDueAt())).contains(T0.plusSeconds(50));
+    assertThat(tx((Tx tx) -> tx.tasks().nextLeaseExpiry())).isEmpty();
   }
 
   // ---- list ----------------------------------------------------------------------------------
@@ -531,7 +737,7 @@ abstract class TaskStoreContract extends StoreContract {
   @Test
   void list_filters_by_status_kind_and_creation_time() {
     Task early = newQueuedTask(account, T0);
-    Task lyrics = createdAt(withKind(queuedTask(account, T0), TaskKind.LYRICS), T0.plusSeconds(10));
+    Task lyrics = createdAt(withSpec(queuedTask(account, T0), TestSpecs.lyrics("rain")), T0.plusSeconds(10));
     Task late = createdAt(queuedTask(account, T0), T0.plusSeconds(20));
     inTx(tx -> tx.tasks().insert(lyrics));
     inTx(tx -> tx.tasks().insert(late));
@@ -577,17 +783,28 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(tx((Tx tx) -> tx.tasks().purgePayloads(T0.plusSeconds(50), T0.plusSeconds(61)))).isZero();
 
     Task purged = find(old);
-    assertThat(purged.request()).isEmpty();
+    assertThat(purged.spec()).isEqualTo(new PurgedSpec(TaskKind.SONG));
     assertThat(purged.originalPayload()).isNull();
     assertThat(purged.result()).isNull();
     assertThat(purged.status()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(find(running.id()).request()).isEqualTo(running.request());
+    assertThat(find(running.id()).spec()).isEqualTo(running.spec());
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
   List<Task> claim(String owner, Instant now, int limit) {
-    return tx(tx -> tx.tasks().claimDue(owner, now, now.plus(LEASE), limit));
+    return tx(tx -> tx.tasks().claimDue(owner, "local", now, now.plus(LEASE), limit));
+  }
+
+  List<Task> wake(String owner, Instant now, int limit) {
+    return tx(tx -> tx.tasks().claimWakeUps(owner, "local", now, now.plus(LEASE), limit));
+  }
+
+  /** A task WORKER claimed at T0 and parked until {@code nextRunAt}. */
+  String newParkedTask(Instant nextRunAt) {
+    String id = newClaimedTask();
+    assertThat(apply(Transition.parked(id, WORKER, nextRunAt, "test"), T0)).isTrue();
+    return id;
   }
 
   boolean apply(Transition transition, Instant now) {
@@ -608,10 +825,12 @@ abstract class TaskStoreContract extends StoreContract {
     return task.id();
   }
 
-  /** A task WORKER claimed at T0, whose lease expired and which OTHER_WORKER then claimed. */
-  String newTaskReclaimedByOtherWorker() {
+  /** A task WORKER claimed at T0, whose lease expired, which was rescued and then woken by OTHER_WORKER. */
+  String newTaskRescuedAndWokenByOtherWorker() {
     String id = newClaimedTask();
-    assertThat(claim(OTHER_WORKER, T0.plus(LEASE).plusSeconds(1), 1)).extracting(Task::id).containsExactly(id);
+    Instant afterExpiry = T0.plus(LEASE).plusSeconds(1);
+    assertThat(apply(Transition.rescued(id, WORKER, false), afterExpiry)).isTrue();
+    assertThat(wake(OTHER_WORKER, afterExpiry, 1)).extracting(Task::id).containsExactly(id);
     return id;
   }
 
@@ -633,22 +852,36 @@ abstract class TaskStoreContract extends StoreContract {
 
   static Task createdAt(Task t, Instant createdAt) {
     return new Task(
-        t.id(), t.accountId(), t.apiKeyId(), t.kind(), t.dialect(), t.route(), t.provider(), t.status(), t.stage(),
-        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
-        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), createdAt, createdAt, t.finishedAt());
+        t.id(), t.accountId(), t.apiKeyId(), t.dialect(), t.route(), t.provider(), t.status(), t.stage(), t.spec(),
+        t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.handle(), t.leaseOwner(), t.leaseUntil(),
+        t.attempts(), t.nextRunAt(), createdAt, createdAt, t.finishedAt());
   }
 
-  static Task withKind(Task t, TaskKind kind) {
+  static Task withSpec(Task t, TaskSpec spec) {
     return new Task(
-        t.id(), t.accountId(), t.apiKeyId(), kind, t.dialect(), t.route(), t.provider(), t.status(), t.stage(),
-        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
-        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), t.finishedAt());
+        t.id(), t.accountId(), t.apiKeyId(), t.dialect(), t.route(), t.provider(), t.status(), t.stage(), spec,
+        t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.handle(), t.leaseOwner(), t.leaseUntil(),
+        t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), t.finishedAt());
+  }
+
+  static Task withProvider(Task t, String provider) {
+    return new Task(
+        t.id(), t.accountId(), t.apiKeyId(), t.dialect(), t.route(), provider, t.status(), t.stage(), t.spec(),
+        t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.handle(), t.leaseOwner(), t.leaseUntil(),
+        t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), t.finishedAt());
   }
 
   static Task withStatus(Task t, TaskStatus status, Instant finishedAt) {
     return new Task(
-        t.id(), t.accountId(), t.apiKeyId(), t.kind(), t.dialect(), t.route(), t.provider(), status, t.stage(),
-        t.request(), t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.callbackUrl(),
-        t.leaseOwner(), t.leaseUntil(), t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), finishedAt);
+        t.id(), t.accountId(), t.apiKeyId(), t.dialect(), t.route(), t.provider(), status, t.stage(), t.spec(),
+        t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.handle(), t.leaseOwner(), t.leaseUntil(),
+        t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), finishedAt);
+  }
+
+  static Task withLease(Task t, String owner, Instant until) {
+    return new Task(
+        t.id(), t.accountId(), t.apiKeyId(), t.dialect(), t.route(), t.provider(), t.status(), t.stage(), t.spec(),
+        t.originalPayload(), t.result(), t.errorCode(), t.errorMessage(), t.handle(), owner, until,
+        t.attempts(), t.nextRunAt(), t.createdAt(), t.updatedAt(), t.finishedAt());
   }
 }

@@ -5,29 +5,30 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.account.Principal;
 import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.spec.TaskSpec;
 
 /**
- * A validated create request, in canonical form, as a dialect hands it to {@link TaskService}.
+ * A validated create request, as a dialect hands it to {@link TaskService}.
  *
- * @param route the dialect route family, e.g. {@code suno.lyrics}; decides where it is polled
- * @param request normalized parameters the provider reads
+ * @param dialect the surface that created it; renders its answers and callbacks
+ * @param route the dialect's query family, e.g. {@code suno.music}; decides where the task is polled
+ * @param spec what to produce, in canonical form
  * @param originalPayload the body as received, secrets removed
- * @param callbackUrl where callbacks go, or null for none
  */
-public record NewTask(
-    Principal principal,
-    TaskKind kind,
-    String dialect,
-    String route,
-    ObjectNode request,
-    ObjectNode originalPayload,
-    String callbackUrl) {
+public record NewTask(Principal principal, String dialect, String route, TaskSpec spec, ObjectNode originalPayload) {
   public NewTask {
     requireNonNull(principal, "principal is null");
-    requireNonNull(kind, "kind is null");
     requireNonNull(dialect, "dialect is null");
     requireNonNull(route, "route is null");
-    requireNonNull(request, "request is null");
+    requireNonNull(spec, "spec is null");
     requireNonNull(originalPayload, "originalPayload is null");
+  }
+
+  public TaskKind kind() {
+    return spec.kind();
+  }
+
+  public NewTask withOriginalPayload(ObjectNode payload) {
+    return new NewTask(principal, dialect, route, spec, payload);
   }
 }

@@ -13,9 +13,9 @@ import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.task.spec.TaskSpec;
 import io.backbeat.core.billing.PriceTable;
 import io.backbeat.core.moderation.ContentPolicy;
-import io.backbeat.core.moderation.PolicyTexts;
 import io.backbeat.core.webhook.Callback;
 import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDelivery;
@@ -97,35 +97,39 @@ public final class TaskService {
   }
 
   /** Inserts a queued task and wakes the workers. */
-  public Task create(NewTask spec) {
-    return create(spec, tx -> {});
+  public Task create(NewTask newTask) {
+    return create(newTask, tx -> {});
   }
 
   /**
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
    * idempotency record) and may throw to abort the insert.
    */
-  public Task create(NewTask spec, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
+  public Task create(NewTask newTask, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
+    TaskSpec spec = newTask.spec();
     Provider provider = providerFor(spec);
+    if (spec.callbackUrl() != null && !renderers.containsKey(newTask.dialect())) {
+      // a dialect that takes callback URLs must render callbacks; silently sending none would be a lie
+      LOG.error("Dialect {} accepted a callback URL but registered no callback renderer", newTask.dialect());
+      throw new BackbeatException(BackbeatError.INTERNAL, "callbacks are not available on this route; it has been logged");
+    }
     contentPolicy
-        .check(PolicyTexts.of(spec.request()))
+        .check(spec.moderatedTexts())
         .ifPresent(v -> {
           throw new BackbeatException(BackbeatError.CONTENT_BLOCKED, v.message());
         });
-    long price = prices.priceOf(spec.kind(), spec.request().path("model").asText(null));
+    long price = prices.priceOf(spec.kind(), spec.model());
     Instant now = clock.instant();
     Task task =
         Task.queued(
             TaskIds.newId(),
-            spec.principal().accountId(),
-            spec.principal().apiKeyId(),
-            spec.kind(),
-            spec.dialect(),
-            spec.route(),
+            newTask.principal().accountId(),
+            newTask.principal().apiKeyId(),
+            newTask.dialect(),
+            newTask.route(),
             provider.name(),
-            spec.request(),
-            spec.originalPayload(),
-            spec.callbackUrl(),
+            spec,
+            newTask.originalPayload(),
             now);
     TaskEvent event =
         transactor.inTransaction(
@@ -152,6 +156,13 @@ public final class TaskService {
    */
   public boolean advance(Transition transition) {
     Instant now = clock.instant();
+    if (!transition.visible()) {
+      boolean applied = transactor.inTransaction(tx -> tx.tasks().apply(transition, now));
+      if (!applied) {
+        LOG.debug("Transition {} of task {} lost a race; nothing changed", transition.getClass().getSimpleName(), transition.taskId());
+      }
+      return applied;
+    }
     Optional<Applied> applied =
         transactor.inTransaction(
             tx -> {
@@ -213,6 +224,8 @@ public final class TaskService {
     }
     CallbackRenderer renderer = renderers.get(task.dialect());
     if (renderer == null) {
+      // create() refuses callback URLs of such dialects; a task from before a dialect lost its renderer
+      LOG.warn("Task {} has a callback URL but dialect {} renders no callbacks; none sent", task.id(), task.dialect());
       return 0;
     }
     List<Callback> callbacks = renderer.render(task, transition);
@@ -225,7 +238,7 @@ public final class TaskService {
     return callbacks.size();
   }
 
-  private Provider providerFor(NewTask spec) {
+  private Provider providerFor(TaskSpec spec) {
     return providers.stream()
         .filter(p -> p.kinds().contains(spec.kind()))
         .findFirst()

@@ -24,16 +24,18 @@ import io.backbeat.core.task.service.TaskQueries;
 import io.backbeat.core.task.service.TaskService;
 import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDelivery;
-import io.backbeat.core.webhook.WebhookSigner;
+import io.backbeat.core.webhook.StandardWebhookHeaders;
 import io.backbeat.server.http.AssetUrls;
 import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.Fields;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.live.LiveEvents;
-import io.javalin.config.RoutesConfig;
+import io.backbeat.server.http.Route;
+import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,10 +43,10 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -67,6 +69,7 @@ public final class NativeDialect implements Dialect {
   private final LiveEvents live;
   private final AssetUrls urls;
   private final InstantSource clock;
+  private final List<Route> routes;
 
   public NativeDialect(
       AccountService accounts,
@@ -85,6 +88,7 @@ public final class NativeDialect implements Dialect {
     this.live = requireNonNull(live, "live is null");
     this.urls = requireNonNull(urls, "urls is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.routes = declareRoutes();
   }
 
   @Override
@@ -93,26 +97,34 @@ public final class NativeDialect implements Dialect {
   }
 
   @Override
-  public String pathPrefix() {
-    return "/v1/";
+  public List<String> pathPrefixes() {
+    return List.of("/v1/");
   }
 
   @Override
-  public void registerRoutes(RoutesConfig routes) {
-    routes.get("/v1/account", this::account);
-    routes.post("/v1/account/webhook-secret/rotate", this::rotateSecret);
-    routes.get("/v1/account/ledger", this::ledger);
-    routes.get("/v1/tasks", this::listTasks);
-    routes.get("/v1/tasks/{id}", this::task);
-    routes.post("/v1/tasks/{id}/cancel", this::cancel);
-    // SSE answers 200 before its handler runs, so ownership is checked in a before-handler (→ 404)
-    routes.before("/v1/tasks/{id}/events", ctx -> queries.task(principal(ctx).accountId(), ctx.pathParam("id")));
-    routes.sse("/v1/tasks/{id}/events", this::taskEvents);
-    routes.sse("/v1/events", this::accountEvents);
-    routes.get("/v1/webhooks/deliveries", this::deliveries);
-    routes.get("/v1/webhooks/deliveries/{id}", this::delivery);
-    routes.post("/v1/webhooks/deliveries/{id}/redeliver", this::redeliver);
-    routes.post("/v1/webhooks/test", this::testWebhook);
+  public List<Route> routes() {
+    return routes;
+  }
+
+  private List<Route> declareRoutes() {
+    RouteTable table = new RouteTable(NAME, null);
+    table.get("/v1/account").handles("the caller's account: signing secret, credits", this::account);
+    table.post("/v1/account/webhook-secret/rotate").handles("a new signing secret; the old one keeps signing for a while", this::rotateSecret);
+    table.get("/v1/account/ledger").handles("credit movements, newest first", this::ledger);
+    table.get("/v1/tasks").handles("the account's tasks, newest first, cursor pagination", this::listTasks);
+    table.get("/v1/tasks/{id}").handles("one task: spec, timeline, outputs, error, deliveries", this::task);
+    table.post("/v1/tasks/{id}/cancel").handles("cancels queued or running work and refunds its hold", this::cancel);
+    // SSE answers 200 as soon as it starts, so ownership is checked first (→ 404 in our shape)
+    table.get("/v1/tasks/{id}/events").handles("live events of one task (SSE)", ctx -> {
+      queries.task(principal(ctx).accountId(), ctx.pathParam("id"));
+      new SseHandler(this::taskEvents).handle(ctx);
+    });
+    table.get("/v1/events").handles("live events of every task of the account (SSE)", new SseHandler(this::accountEvents));
+    table.get("/v1/webhooks/deliveries").handles("callback deliveries, newest first", this::deliveries);
+    table.get("/v1/webhooks/deliveries/{id}").handles("one delivery with every attempt", this::delivery);
+    table.post("/v1/webhooks/deliveries/{id}/redeliver").handles("sends a delivery again, same webhook-id and body", this::redeliver);
+    table.post("/v1/webhooks/test").handles("sends a signed test event and reports the receiver's answer", this::testWebhook);
+    return table.routes();
   }
 
   // ---- account ----
@@ -321,18 +333,10 @@ public final class NativeDialect implements Dialect {
     WebhookSecrets secrets = accounts.webhookSecrets(accountId).orElseThrow();
     String id = Secrets.newId("msg_");
     Instant now = clock.instant();
-    long timestamp = now.getEpochSecond();
     ObjectNode event = Json.object().put("type", "webhook.test").put("id", id).put("accountId", accountId);
     NativeViews.time(event, "createdAt", now);
     String payload = Json.write(event);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("content-type", "application/json");
-    headers.put("user-agent", "Backbeat-Webhooks/1");
-    headers.put("webhook-id", id);
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature",
-        String.join(" ", secrets.activeAt(now).stream().map(s -> WebhookSigner.sign(s, id, timestamp, payload)).toList()));
+    Map<String, String> headers = StandardWebhookHeaders.signed(id, now, payload, secrets);
     ObjectNode body = Json.object();
     body.put("url", io.backbeat.core.http.Redaction.url(url));
     body.put("webhookId", id);
@@ -374,7 +378,7 @@ public final class NativeDialect implements Dialect {
           case QUOTA -> 402;
           case RATE_LIMIT -> 429;
           case EXTERNAL -> 502;
-          case UNAVAILABLE -> 503;
+          case UNAVAILABLE -> error.error() == BackbeatError.TIMEOUT ? 504 : 503;
           case INTERNAL -> 500;
         };
     ObjectNode body = Json.object();
@@ -385,9 +389,10 @@ public final class NativeDialect implements Dialect {
     json(ctx, status, body);
   }
 
+  /** The native API creates no tasks, so it renders no callbacks. */
   @Override
-  public CallbackRenderer callbackRenderer() {
-    return (task, transition) -> List.of();
+  public Optional<CallbackRenderer> callbackRenderer() {
+    return Optional.empty();
   }
 
   private static Principal principal(Context ctx) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.billing.LedgerEntry;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.spec.TaskSpecJson;
 import io.backbeat.core.webhook.DeliveryAttempt;
 import io.backbeat.core.webhook.WebhookDelivery;
 import io.backbeat.server.http.AssetUrls;
@@ -45,7 +46,8 @@ final class NativeViews {
 
   static ObjectNode taskDetail(Task task, List<TaskEvent> timeline, List<WebhookDelivery> deliveries, AssetUrls urls) {
     ObjectNode view = taskSummary(task, urls);
-    view.set("request", task.request());
+    // the canonical spec as stored: {"v":1,"type":…}; payloads are scrubbed of credentials at create
+    view.set("request", TaskSpecJson.write(task.spec()));
     view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
     view.put("callbackUrl", task.callbackUrl());
     ArrayNode events = view.putArray("timeline");

@@ -17,17 +17,23 @@ import io.backbeat.server.http.Fields;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.http.PayloadScrubber;
 import io.backbeat.server.http.TaskCreation;
-import io.backbeat.core.task.service.NewTask;
-import io.javalin.config.RoutesConfig;
+import io.backbeat.core.task.TaskKind;
+import io.backbeat.server.http.Route;
+import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Suno-compatible AI Music surface ({@code /suno/*}, contract-music.md). Every answer is the
- * envelope {@code {"code", "msg", "data"}}.
+ * The Suno-compatible AI Music surface: AnyInt's {@code /suno/*} paths and, as aliases of the same
+ * routes, sunoapi.org's {@code /api/v1/*} paths (contract-music.md §1–§2), so clients written for
+ * either work by changing only their base URL. Every answer is the envelope {@code {"code", "msg", "data"}}.
  */
 public final class SunoDialect implements Dialect {
   public static final String NAME = "suno";
+  private static final Logger LOG = LoggerFactory.getLogger(SunoDialect.class);
 
   private final TaskService tasks;
   private final TaskCreation creation;
@@ -36,6 +42,7 @@ public final class SunoDialect implements Dialect {
   private final SunoLyrics lyrics;
   private final SunoGenerate generate;
   private final SunoMusic music;
+  private final List<Route> routes;
 
   public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
     this.tasks = requireNonNull(tasks, "tasks is null");
@@ -45,6 +52,17 @@ public final class SunoDialect implements Dialect {
     this.lyrics = new SunoLyrics(this);
     this.generate = new SunoGenerate(this);
     this.music = new SunoMusic(this);
+    this.routes = declareRoutes();
+  }
+
+  /** Every Suno route, once; the sunoapi.org path of each is an alias (contract-music.md §1.2–§1.4). */
+  private List<Route> declareRoutes() {
+    RouteTable table = new RouteTable(NAME, creation);
+    table.post("/suno/generate").alias("/api/v1/generate").createsTask(TaskKind.SONG, SunoMusic.FAMILY, generate::parse, SunoDialect::accepted);
+    table.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks(SunoMusic.FAMILY, music::query);
+    table.post("/suno/generate-lyrics").alias("/api/v1/lyrics").createsTask(TaskKind.LYRICS, SunoLyrics.FAMILY, lyrics::parse, SunoDialect::accepted);
+    table.get("/suno/query/lyrics").alias("/api/v1/lyrics/record-info").queriesTasks(SunoLyrics.FAMILY, lyrics::query);
+    return table.routes();
   }
 
   @Override
@@ -53,16 +71,13 @@ public final class SunoDialect implements Dialect {
   }
 
   @Override
-  public String pathPrefix() {
-    return "/suno/";
+  public List<String> pathPrefixes() {
+    return List.of("/suno/", "/api/v1/");
   }
 
   @Override
-  public void registerRoutes(RoutesConfig routes) {
-    routes.post("/suno/generate", generate::create);
-    routes.get("/suno/query/task", music::query);
-    routes.post("/suno/generate-lyrics", lyrics::create);
-    routes.get("/suno/query/lyrics", lyrics::query);
+  public List<Route> routes() {
+    return routes;
   }
 
   @Override
@@ -74,13 +89,18 @@ public final class SunoDialect implements Dialect {
   }
 
   @Override
-  public CallbackRenderer callbackRenderer() {
-    return (task, transition) ->
-        switch (task.route()) {
-          case SunoLyrics.ROUTE -> lyrics.callbacks(task, transition);
-          case SunoMusic.ROUTE -> music.callbacks(task, transition);
-          default -> List.of();
-        };
+  public Optional<CallbackRenderer> callbackRenderer() {
+    return Optional.of(
+        (task, transition) ->
+            switch (task.route()) {
+              case SunoLyrics.FAMILY -> lyrics.callbacks(task, transition);
+              case SunoMusic.FAMILY -> music.callbacks(task, transition);
+              default -> {
+                // a route added without its callbacks: say so loudly, but never break the task's transition
+                LOG.error("Suno renders no callbacks for query family {} (task {}); none sent", task.route(), task.id());
+                yield List.of();
+              }
+            });
   }
 
   TaskService tasks() {
@@ -112,9 +132,9 @@ public final class SunoDialect implements Dialect {
     return Json.write(param);
   }
 
-  /** Creates through the shared path (rate limit, Idempotency-Key, credits) and answers {@code {code:200,…,data:{taskId}}}. */
-  void create(Context ctx, String route, NewTask spec) {
-    creation.create(ctx, "POST " + route, spec, task -> Json.write(envelope(Json.object().put("taskId", task.id()))));
+  /** Every async Suno create answers {@code {code:200,msg:"success",data:{taskId}}}. */
+  static String accepted(Task task) {
+    return Json.write(envelope(Json.object().put("taskId", task.id())));
   }
 
   private static ObjectNode envelope(ObjectNode data) {
@@ -127,18 +147,18 @@ public final class SunoDialect implements Dialect {
     ctx.status(200).contentType("application/json").result(Json.write(envelope(data)));
   }
 
-  /** The caller's task for a query route, or a 404 that says where to look instead. */
-  Task findForQuery(Context ctx, String route, String path) {
+  /** The caller's task for a query route of {@code family}, or a 404 that says where to look instead. */
+  Task findForQuery(Context ctx, String family) {
     String taskId = ctx.queryParam("taskId");
     if (taskId == null || taskId.isBlank()) {
-      throw BackbeatException.invalid("taskId is required as a query parameter: " + path + "?taskId=<taskId>");
+      throw BackbeatException.invalid("taskId is required as a query parameter: " + ctx.path() + "?taskId=<taskId>");
     }
     creation.checkPoll(Auth.principal(ctx), taskId.strip());
     Task task =
         tasks.find(Auth.principal(ctx).accountId(), taskId.strip())
             .orElseThrow(() -> BackbeatException.notFound("no task with taskId '" + taskId.strip() + "'"));
-    if (!task.route().equals(route)) {
-      throw BackbeatException.notFound("task '" + task.id() + "' is not polled at " + path);
+    if (!task.route().equals(family)) {
+      throw BackbeatException.notFound("task '" + task.id() + "' is not polled at " + ctx.path());
     }
     return task;
   }

@@ -25,6 +25,7 @@ final class SunoErrors {
       case RATE_LIMITED -> new Code(430, 429);
       case POLL_RATE_LIMITED -> new Code(405, 429);
       case UNAVAILABLE -> new Code(455, 503);
+      case TIMEOUT -> new Code(408, 408);
       case UPSTREAM_ERROR, INTERNAL -> new Code(500, 500);
     };
   }

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.error.BackbeatException;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
-import io.backbeat.core.task.service.NewTask;
+import io.backbeat.core.task.spec.LyricsSpec;
+import io.backbeat.server.http.ParsedTask;
 import io.backbeat.core.webhook.Callback;
-import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.Fields;
 import io.backbeat.server.http.Json;
 import io.javalin.http.Context;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * §2.18, §3.2, §4.3). Canonical result: {@code {"lyrics":[{"title":…,"text":…}, …]}}.
  */
 final class SunoLyrics {
-  static final String ROUTE = "suno.lyrics";
+  static final String FAMILY = "suno.lyrics";
   static final int MAX_PROMPT_WORDS = 200;
   /** 200 long words fit easily; anything past this is not a lyrics prompt. */
   static final int MAX_PROMPT_CHARS = 3000;
@@ -36,7 +35,7 @@ final class SunoLyrics {
     this.dialect = dialect;
   }
 
-  void create(Context ctx) {
+  ParsedTask parse(Context ctx) {
     ObjectNode body = Json.parseObject(ctx.body());
     String prompt = Fields.requiredString(body, "prompt");
     int words = WORDS.split(prompt.strip()).length;
@@ -45,16 +44,11 @@ final class SunoLyrics {
           "prompt too long (exceeds " + MAX_PROMPT_WORDS + " words): it has " + words + " words and " + prompt.length() + " characters");
     }
     String callbackUrl = dialect.callbackUrl(body);
-
-    ObjectNode request = Json.object().put("prompt", prompt.strip());
-    dialect.create(
-        ctx,
-        "/suno/generate-lyrics",
-        new NewTask(Auth.principal(ctx), TaskKind.LYRICS, SunoDialect.NAME, ROUTE, request, dialect.originalPayload(body), callbackUrl));
+    return new ParsedTask(new LyricsSpec(prompt.strip(), callbackUrl), dialect.originalPayload(body));
   }
 
   void query(Context ctx) {
-    Task task = dialect.findForQuery(ctx, ROUTE, "/suno/query/lyrics");
+    Task task = dialect.findForQuery(ctx, FAMILY);
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
     data.put("param", dialect.param(task));

@@ -21,7 +21,7 @@ import java.util.List;
  * where {@code audio}/{@code image} are asset keys, present once the clip is rendered.
  */
 final class SunoMusic {
-  static final String ROUTE = "suno.music";
+  static final String FAMILY = "suno.music";
 
   private final SunoDialect dialect;
 
@@ -30,7 +30,7 @@ final class SunoMusic {
   }
 
   void query(Context ctx) {
-    Task task = dialect.findForQuery(ctx, ROUTE, "/suno/query/task");
+    Task task = dialect.findForQuery(ctx, FAMILY);
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
     data.put("parentMusicId", "");
@@ -83,7 +83,7 @@ final class SunoMusic {
     if (task.result() == null || task.status() == TaskStatus.FAILED || task.status() == TaskStatus.CANCELED) {
       return items;
     }
-    String modelName = SunoModel.modelNameOf(task.request().path("model").asText());
+    String modelName = SunoModel.modelNameOf(task.spec().model());
     for (JsonNode clip : task.result().path("clips")) {
       String audio = url(clip.path("audio"));
       String image = url(clip.path("image"));

@@ -3,11 +3,13 @@ package io.backbeat.server.dialect.suno;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.error.BackbeatError;
 import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.task.spec.Shaping;
+import io.backbeat.core.task.spec.SongSpec;
+import io.backbeat.core.task.spec.VocalGender;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,8 +27,12 @@ class SunoGenerateValidationTest {
     return body("{\"customMode\":true,\"instrumental\":false,\"model\":\"" + model + "\",\"prompt\":\"[Verse]\\nla la\",\"style\":\"pop\",\"title\":\"T\",\"callBackUrl\":\"https://x.test/cb\"}");
   }
 
+  private static SongSpec validate(ObjectNode body) {
+    return SunoGenerate.validate(body, "https://x.test/cb");
+  }
+
   private static void assertRefused(ObjectNode body, BackbeatError error, String messagePart) {
-    assertThatThrownBy(() -> SunoGenerate.validate(body))
+    assertThatThrownBy(() -> validate(body))
         .isInstanceOf(BackbeatException.class)
         .hasMessageContaining(messagePart)
         .extracting(e -> ((BackbeatException) e).error())
@@ -35,12 +41,24 @@ class SunoGenerateValidationTest {
 
   @Test
   void simple_mode_needs_only_a_prompt_and_normalizes_the_request() throws Exception {
-    JsonNode request = SunoGenerate.validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V4\",\"prompt\":\"  a calm song  \"}"));
-    assertThat(request.path("prompt").asText()).isEqualTo("a calm song");
-    assertThat(request.path("maxLengthSeconds").asLong()).isEqualTo(240);
-    assertThat(request.has("style")).isFalse();
-    assertThat(SunoGenerate.validate(body("{\"customMode\":false,\"instrumental\":true,\"model\":\"V5\",\"prompt\":\"x\"}"))
-        .path("maxLengthSeconds").asLong()).isEqualTo(480);
+    SongSpec song = validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V4\",\"prompt\":\"  a calm song  \"}"));
+    assertThat(song.composition().prompt()).isEqualTo("a calm song");
+    assertThat(song.composition().callerWritten()).isFalse();
+    assertThat(song.maxLengthSeconds()).isEqualTo(240);
+    assertThat(song.composition().style()).isNull();
+    assertThat(song.model()).isEqualTo("V4");
+    assertThat(validate(body("{\"customMode\":false,\"instrumental\":true,\"model\":\"V5\",\"prompt\":\"x\"}")).maxLengthSeconds())
+        .isEqualTo(480);
+  }
+
+  @Test
+  void custom_mode_sings_the_prompt_as_lyrics_with_the_callers_title_and_style() throws Exception {
+    SongSpec song = validate(custom("V5"));
+    assertThat(song.composition().callerWritten()).isTrue();
+    assertThat(song.composition().lyrics()).isEqualTo("[Verse]\nla la");
+    assertThat(song.composition().title()).isEqualTo("T");
+    assertThat(song.composition().style()).isEqualTo("pop");
+    assertThat(song.composition().prompt()).isNull();
   }
 
   @Test
@@ -62,7 +80,7 @@ class SunoGenerateValidationTest {
   @Test
   void simple_mode_prompt_is_required_and_at_most_500_characters() throws Exception {
     assertRefused(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\"}"), BackbeatError.INVALID_PARAMETER, "prompt is required");
-    SunoGenerate.validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"" + "a".repeat(500) + "\"}"));
+    validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"" + "a".repeat(500) + "\"}"));
     assertRefused(
         body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"" + "a".repeat(501) + "\"}"),
         BackbeatError.TOO_LONG, "at most 500");
@@ -82,7 +100,9 @@ class SunoGenerateValidationTest {
     ObjectNode instrumental = custom("V5");
     instrumental.remove("prompt");
     instrumental.put("instrumental", true);
-    assertThat(SunoGenerate.validate(instrumental).path("instrumental").asBoolean()).isTrue();
+    SongSpec song = validate(instrumental);
+    assertThat(song.composition().instrumental()).isTrue();
+    assertThat(song.composition().lyrics()).isNull();
   }
 
   @ParameterizedTest
@@ -94,7 +114,7 @@ class SunoGenerateValidationTest {
   void per_model_limits_accept_the_maximum_and_refuse_one_more_with_413(String model, String field, int max) throws Exception {
     ObjectNode atMax = custom(model);
     atMax.put(field, "x".repeat(max));
-    SunoGenerate.validate(atMax);
+    validate(atMax);
     ObjectNode over = custom(model);
     over.put(field, "x".repeat(max + 1));
     assertRefused(over, BackbeatError.TOO_LONG, "allows at most " + max);
@@ -104,10 +124,8 @@ class SunoGenerateValidationTest {
   void optional_fields_are_typed_and_ranged() throws Exception {
     ObjectNode good = custom("V5");
     good.put("negativeTags", "Heavy Metal").put("vocalGender", "f").put("styleWeight", 0.65).put("weirdnessConstraint", 0).put("audioWeight", 1).put("personaId", "p-1");
-    JsonNode request = SunoGenerate.validate(good);
-    assertThat(request.path("vocalGender").asText()).isEqualTo("f");
-    assertThat(request.path("styleWeight").asDouble()).isEqualTo(0.65);
-    assertThat(request.path("personaId").asText()).isEqualTo("p-1");
+    Shaping shaping = validate(good).composition().shaping();
+    assertThat(shaping).isEqualTo(new Shaping("Heavy Metal", VocalGender.FEMALE, 0.65, 0.0, 1.0, "p-1"));
 
     ObjectNode gender = custom("V5");
     gender.put("vocalGender", "x");
@@ -125,7 +143,7 @@ class SunoGenerateValidationTest {
 
   @Test
   void persona_is_only_honoured_in_custom_mode() throws Exception {
-    JsonNode simple = SunoGenerate.validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"x\",\"personaId\":\"p\"}"));
-    assertThat(simple.has("personaId")).isFalse();
+    SongSpec simple = validate(body("{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"x\",\"personaId\":\"p\"}"));
+    assertThat(simple.composition().shaping().personaId()).isNull();
   }
 }

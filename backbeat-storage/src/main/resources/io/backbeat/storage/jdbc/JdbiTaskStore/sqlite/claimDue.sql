@@ -1,6 +1,6 @@
 -- One statement selects and leases. SQLite has one writer at a time (transactions begin
 -- IMMEDIATE), so nothing can claim the selected rows between the subquery and the update.
--- Due = queued and next_run_at reached, or running with an expired lease (its worker died).
+-- Due = one provider's queued tasks whose next_run_at has come; each claim is an attempt.
 UPDATE task
 SET status = 'running',
     lease_owner = :owner,
@@ -10,8 +10,7 @@ SET status = 'running',
 WHERE id IN (
   SELECT id
   FROM task
-  WHERE (status = 'queued' AND next_run_at <= :now)
-     OR (status = 'running' AND lease_until < :now)
+  WHERE provider = :provider AND lease_owner IS NULL AND status = 'queued' AND next_run_at <= :now
   ORDER BY next_run_at, id
   LIMIT :max)
 RETURNING *

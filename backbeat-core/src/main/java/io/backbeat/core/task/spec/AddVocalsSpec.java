@@ -1,0 +1,25 @@
+package io.backbeat.core.task.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import io.backbeat.core.task.TaskKind;
+import java.util.Map;
+
+/** Sings a vocal line over an uploaded instrumental; the mix and the vocal alone are outputs. */
+public record AddVocalsSpec(String model, String sourceUrl, Composition composition, String callbackUrl) implements TaskSpec {
+  public AddVocalsSpec {
+    Checks.required(model, "model");
+    Checks.required(sourceUrl, "sourceUrl");
+    requireNonNull(composition, "composition is null");
+  }
+
+  @Override
+  public TaskKind kind() {
+    return TaskKind.ADD_VOCALS;
+  }
+
+  @Override
+  public Map<String, String> moderatedTexts() {
+    return composition.texts();
+  }
+}

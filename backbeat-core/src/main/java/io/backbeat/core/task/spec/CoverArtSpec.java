@@ -1,0 +1,15 @@
+package io.backbeat.core.task.spec;
+
+import io.backbeat.core.task.TaskKind;
+
+/** Cover-art images (two styles) for a finished music task. */
+public record CoverArtSpec(String sourceTaskId, String callbackUrl) implements TaskSpec {
+  public CoverArtSpec {
+    Checks.required(sourceTaskId, "sourceTaskId");
+  }
+
+  @Override
+  public TaskKind kind() {
+    return TaskKind.COVER_ART;
+  }
+}

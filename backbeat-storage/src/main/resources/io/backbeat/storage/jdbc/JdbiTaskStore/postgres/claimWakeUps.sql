@@ -1,0 +1,17 @@
+-- Parked tasks (RUNNING, no lease) whose next step is due: a relay's next poll, a rescued task.
+-- Waking is not an attempt, so attempts stays. Same single-statement claim as claimDue.
+WITH due AS (
+  SELECT id
+  FROM task
+  WHERE provider = :provider AND lease_owner IS NULL AND status = 'running' AND next_run_at <= :now
+  ORDER BY next_run_at, id
+  LIMIT :max
+  FOR UPDATE SKIP LOCKED
+)
+UPDATE task
+SET lease_owner = :owner,
+    lease_until = :leaseUntil,
+    updated_at = :now
+FROM due
+WHERE task.id = due.id
+RETURNING task.*
