@@ -1,5 +1,7 @@
 package io.backbeat.engine.render;
 
+import com.sun.media.sound.SF2Sample;
+import com.sun.media.sound.SF2Soundbank;
 import com.sun.media.sound.SoftSynthesizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +56,19 @@ public final class SoundBank {
   /** Exactly this SoundFont; fails if Gervill cannot read it (SF2 only, not SF3). */
   public static SoundBank soundFont(Path file) throws IOException {
     try {
-      return new SoundBank(MidiSystem.getSoundbank(file.toFile()), file);
+      Soundbank bank = MidiSystem.getSoundbank(file.toFile());
+      if (bank instanceof SF2Soundbank sf2) {
+        // Gervill reads an SF2 file's samples lazily, from the file, in every synthesizer that
+        // loads an instrument: once per part per clip. Read them into memory once instead
+        // (FluidR3: ~140 MB, once per process).
+        for (SF2Sample sample : sf2.getSamples()) {
+          sample.getDataBuffer().load();
+          if (sample.getData24Buffer() != null) {
+            sample.getData24Buffer().load();
+          }
+        }
+      }
+      return new SoundBank(bank, file);
     } catch (InvalidMidiDataException | RuntimeException e) {
       throw new IOException("not a SoundFont Gervill can read (SF2 only): " + file, e);
     }

@@ -43,6 +43,7 @@ public final class Singer {
    * sung syllable, as the composer wrote them) by {@code voice}, {@code frames} long.
    */
   public Stem sing(Arrangement arrangement, Part vocal, Voice voice, int frames) {
+    long started = System.nanoTime();
     int rate = PartRenderer.SAMPLE_RATE;
     float[] out = new float[frames];
     List<List<DiphoneSinger.Word>> phrases = new ArrayList<>();
@@ -63,6 +64,7 @@ public final class Singer {
       Resampler.addUpsampled(sung.samples(), inRate, GAIN, out, offset, rate);
       air(out, offset, sung.noisy(), (float) (timbre.air() * GAIN * rms / 32768f), p);
     }
+    log.debug("Sang {} phrases ({}) in {} ms", phrases.size(), voice.label(), (System.nanoTime() - started) / 1_000_000);
     return new Stem(vocal.name(), out, out);
   }
 
