@@ -24,7 +24,7 @@ import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
-import io.backbeat.engine.voice.VowelFilter;
+import io.backbeat.engine.voice.Singer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +63,7 @@ public final class Studio implements AutoCloseable {
   private final CoverArtist artist = new CoverArtist();
   private final Mixer mixer = new Mixer();
   private final Mastering mastering = new Mastering();
+  private final Singer singer = new Singer();
   private volatile SoundBank soundBank;
 
   public Studio(StudioConfig config) {
@@ -244,13 +245,12 @@ public final class Studio implements AutoCloseable {
     return out;
   }
 
-  private static Measured renderPart(PartRenderer renderer, Arrangement arrangement, Part part, Voice voice)
+  private Measured renderPart(PartRenderer renderer, Arrangement arrangement, Part part, Voice voice)
       throws IOException {
-    Stem stem = renderer.render(part, arrangement.groove(), frames(arrangement));
-    if (part.role() == PartRole.VOCAL && voice != null) {
-      VowelFilter.apply(stem.left(), stem.right(), arrangement.syllables(), arrangement.groove(),
-          voice.female(), PartRenderer.SAMPLE_RATE);
-    }
+    // The vocal is sung (words on its notes); every other part is played by Gervill.
+    Stem stem = part.role() == PartRole.VOCAL && voice != null
+        ? singer.sing(arrangement, part, voice, frames(arrangement))
+        : renderer.render(part, arrangement.groove(), frames(arrangement));
     // Mid (mono fold) for balancing: half the cost, and every stem reads on the same scale.
     return new Measured(stem, LoudnessMeter.integratedMid(stem.left(), stem.right(), PartRenderer.SAMPLE_RATE));
   }
@@ -261,13 +261,28 @@ public final class Studio implements AutoCloseable {
 
   private record Measured(Stem stem, double loudness) {}
 
-  private SoundBank soundBank() throws IOException {
+  /**
+   * Which instruments play, for logs and readiness details: the SoundFont's name and file, or
+   * Gervill's built-in bank. The bank is loaded on the first call or render, once per studio.
+   */
+  public String soundBankDescription() {
+    return soundBank().description();
+  }
+
+  /** The sound bank's description if it is loaded already; never loads it (cheap, for health checks). */
+  public java.util.Optional<String> loadedSoundBankDescription() {
+    SoundBank bank = soundBank;
+    return bank == null ? java.util.Optional.empty() : java.util.Optional.of(bank.description());
+  }
+
+  private SoundBank soundBank() {
     SoundBank bank = soundBank;
     if (bank == null) {
       synchronized (this) {
         if (soundBank == null) {
+          long started = System.nanoTime();
           soundBank = SoundBank.load(config.soundFont());
-          log.info("Sound bank: {}", soundBank.name());
+          log.info("Sound bank: {}, loaded in {} ms", soundBank.description(), (System.nanoTime() - started) / 1_000_000);
         }
         bank = soundBank;
       }

@@ -200,7 +200,7 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.jetty.host = config.server().host();
       cfg.requestLogger.http(
           (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms)));
-      new OpsRoutes(database::isReady, metrics).register(cfg.routes);
+      new OpsRoutes(database::isReady, metrics, this::readinessDetails).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
       new AssetRoutes(assets).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
@@ -228,6 +228,11 @@ public final class BackbeatApp implements AutoCloseable {
         }
       });
     });
+  }
+
+  /** What {@code /readyz} shows beside the status: the local studio's sound bank, once loaded. */
+  private Map<String, String> readinessDetails() {
+    return Map.of("soundBank", studio.loadedSoundBankDescription().orElse("loading"));
   }
 
   /** Builds the app (opens and migrates the database) without starting anything. */
@@ -341,6 +346,8 @@ public final class BackbeatApp implements AutoCloseable {
     String configured = config.server().publicUrl();
     baseUrl = configured != null ? configured : "http://localhost:" + http.port();
     if (config.runWorkers()) {
+      // the sound bank loads once, off the start-up path; /readyz names it once it is there
+      Thread.ofVirtual().name("studio-warm-up").start(() -> LOG.info("Local studio plays {}", studio.soundBankDescription()));
       dispatchLoop.start();
       heartbeatLoop.start();
       reaperLoop.start();

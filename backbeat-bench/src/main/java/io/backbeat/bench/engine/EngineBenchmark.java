@@ -56,13 +56,15 @@ public final class EngineBenchmark {
         "java … io.backbeat.bench.engine.EngineBenchmark " + String.join(" ", args)).strip();
     Path work = Files.createTempDirectory("engine-bench");
     List<SongResult> songs = new ArrayList<>();
+    String bank;
     try (Studio studio = new Studio(new StudioConfig(options.soundFont(), work.resolve("work"),
         Runtime.getRuntime().availableProcessors()))) {
       List<SongRequest> requests = new ArrayList<>();
       for (String style : options.styles()) {
         requests.add(threeMinuteSong(studio, style));
       }
-      System.out.printf(Locale.ROOT, "Warm-up: %s%n", options.styles().get(0));
+      bank = studio.soundBankDescription();
+      System.out.printf(Locale.ROOT, "Sound bank: %s%nWarm-up: %s%n", bank, options.styles().get(0));
       render(studio, requests.get(0), work.resolve("warm-up"));
       for (int s = 0; s < requests.size(); s++) {
         SongRequest request = requests.get(s);
@@ -89,7 +91,7 @@ public final class EngineBenchmark {
     double endLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String section = BenchmarkDoc.section(
         new BenchmarkDoc.Run(date, command, machine, endLoad, options.runs(),
-            options.soundFont() == null ? "Gervill's built-in bank" : options.soundFont().toString(),
+            bank,
             songs, options.note()));
     System.out.println();
     System.out.print(section);

@@ -52,12 +52,13 @@ final class DrumPattern {
       case TECHNO -> List.of(
           core(KICK, "X...X...X...X..."), core(CLOSED_HAT, "gogxgogxgogxgogx"),
           lift(CLAP, "....x.......x..."), lift(OPEN_HAT, "..o...o...o...o."));
-      // Two-step: K on 1 and the "and" of 3, S on 2 and 4. The kick is layered (two kick keys) and
-      // a touch louder than the snare, and the hats accent every beat: K→S one beat apart then
-      // outweighs S→S two beats apart, so a beat tracker hears 174, not the 87 half-time feel.
+      // Two-step: K on 1 and the "and" of 3, S on 2 and 4. The kick is layered (two kick keys);
+      // the snares are full accents without ghost notes and the hats accent every beat with soft
+      // 16ths between: ghosted snares around the second kick made a 1.5-beat (3:2) pulse that
+      // aubio's beat tracker heard as 116; this way both it and the engine's estimator hear 174.
       case BREAKBEAT -> List.of(
-          core(KICK, "X.........X....."), core(KICK_2, "X.........X....."), core(SNARE, "....x..g.g..x..."),
-          core(CLOSED_HAT, "XgogXgogXgogXgog"), lift(RIDE, "o.o.o.o.o.o.o.o."), lift(KICK_2, ".......o...o...."));
+          core(KICK, "X.........X....."), core(KICK_2, "X.........X....."), core(SNARE, "....X.......X..."),
+          core(CLOSED_HAT, "XgggXgggXgggXggg"), lift(RIDE, "o.o.o.o.o.o.o.o."), lift(KICK_2, ".......o...o...."));
       case HALF_TIME -> List.of(
           core(KICK, "X..o......o....."), core(SNARE, "........X......."),
           core(CLOSED_HAT, "o.o.o.o.o.o.o.o."), lift(CLAP, "........x......."), lift(OPEN_HAT, "......o.......o."));
@@ -65,8 +66,10 @@ final class DrumPattern {
           core(KICK, "X......x..x....."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.o.x.o.x.o.x.o."), lift(OPEN_HAT, "..............o."));
       case LOFI -> List.of(
-          core(KICK, "x......o..o....."), core(SNARE, "....o.......o..."),
-          core(CLOSED_HAT, "o.g.o.g.o.g.o.g."), lift(SIDE_STICK, ".......g......g."), lift(MARACAS, "g.g.g.g.g.g.g.g."));
+          // Quarter-note hats and a firm backbeat: swung 8th hats with a soft snare read as double
+          // time (160 for 80) to aubio and to the engine's estimator once FluidR3 played them.
+          core(KICK, "x......o..o....."), core(SNARE, "....x.......x..."),
+          core(CLOSED_HAT, "o...o...o...o..."), lift(SIDE_STICK, ".......g......g."), lift(MARACAS, "g.g.g.g.g.g.g.g."));
       case TRAP -> List.of(
           core(KICK, "X.........x....."), core(CLAP, "........X......."),
           core(CLOSED_HAT, "xoxoxoxoxoxoxoxo"), lift(OPEN_HAT, "......o........."), lift(SNARE, "........o......."));
@@ -76,11 +79,14 @@ final class DrumPattern {
       case ROCK -> List.of(
           core(KICK, "X.......x.x....."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(RIDE, "x.o.x.o.x.o.x.o."));
+      // Fast straight beat, K/S alternating on the beats, hats accenting the beats: K and S
+      // alternating on 8ths (an oom-pah), or even 8th hats under 8th guitars, left a pulse
+      // 1.5 beats long that aubio heard as 3:2 (171 → 114).
       case PUNK -> List.of(
-          core(KICK, "X...x...X...x..."), core(SNARE, "..x...x...x...x."),
-          core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(CRASH, "o.......o......."));
+          core(KICK, "X.......X......."), core(SNARE, "....X.......X..."),
+          core(CLOSED_HAT, "X.o.X.o.X.o.X.o."), lift(CRASH, "o.......o......."));
       case METAL -> List.of(
-          core(KICK, "X.x.x.x.X.x.x.x."), core(SNARE, "....X.......X..."),
+          core(KICK, "X.......X......."), core(SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.x.x.x.x.x.x.x."), lift(KICK_2, ".x.x.x.x.x.x.x.x"), lift(RIDE, "x...x...x...x..."));
       case FUNK -> List.of(
           core(KICK, "X.....x.x..x...."), core(SNARE, "....X..g.g..X..g"),
@@ -119,8 +125,9 @@ final class DrumPattern {
           core(KICK, "X.......x......."), core(E_SNARE, "....X.......X..."),
           core(CLOSED_HAT, "x.o.x.o.x.o.x.o."), lift(CLAP, "....x.......x..."), lift(CLOSED_HAT, ".g.g.g.g.g.g.g.g"));
       case NONE -> List.of();
+      // Timpani on the beats (1 and 3 low, 2 and 4 higher): a 3+3+2 figure here was heard 4:3.
       case ORCHESTRAL -> List.of(
-          core(LOW_TOM, "x.....o...o....."), core(MID_LOW_TOM, "..........o....."),
+          core(LOW_TOM, "x.......x......."), core(MID_LOW_TOM, "....o.......o..."),
           lift(KICK_2, "X.......x......."), lift(CRASH, "................"));
     };
   }

@@ -72,7 +72,7 @@ public final class PartRenderer {
   /**
    * Loads only what the part can play: loading a whole GM SoundFont into each part's synthesizer
    * cost ~80 ms a part with TimGM6mb. Bank 0 as the part asks for no bank: its program (or, for
-   * drums on channel 10, the kits) and piano, Gervill's fallback for a missing program. A bank
+   * drums on channel 10, the standard kit) and piano, Gervill's fallback for a missing program. A bank
    * with none of those gets everything, and Gervill's own fallbacks pick.
    */
   private void loadInstruments(AudioSynthesizer synth, Part part) {
@@ -83,7 +83,9 @@ public final class PartRenderer {
         continue;
       }
       boolean kit = patch instanceof ModelPatch model && model.isPercussion();
-      boolean wanted = part.drums() ? kit
+      // Drums play kit 0 (no program change is sent on channel 10): a GM SoundFont's other
+      // kits (FluidR3 has a dozen) cost load time in every drum part and are never heard.
+      boolean wanted = part.drums() ? kit && patch.getProgram() == 0
           : !kit && (patch.getProgram() == part.program() || patch.getProgram() == 0);
       if (wanted) {
         loaded |= synth.loadInstrument(instrument);

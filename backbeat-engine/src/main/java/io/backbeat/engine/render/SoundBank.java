@@ -1,35 +1,82 @@
 package io.backbeat.engine.render;
 
+import com.sun.media.sound.SF2Sample;
+import com.sun.media.sound.SF2Soundbank;
 import com.sun.media.sound.SoftSynthesizer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Soundbank;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The instruments Gervill plays: a GM SoundFont (.sf2) when configured, otherwise Gervill's
+ * The instruments Gervill plays: a General MIDI SoundFont (.sf2) — the configured one, else
+ * Debian's FluidR3 ({@code fluid-soundfont-gm}) where it is installed — otherwise Gervill's
  * built-in bank (generated once, cached under {@code ~/.gervill}). Loaded once; the bank is only
  * read afterwards, so synthesizers on several threads share it.
  */
 public final class SoundBank {
-  private final Soundbank bank;
-  private final boolean builtIn;
+  private static final Logger log = LoggerFactory.getLogger(SoundBank.class);
+  /** Where Debian's {@code fluid-soundfont-gm} (FluidR3, MIT) puts its SF2: the default bank. */
+  public static final Path DEFAULT_SOUNDFONT = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
 
-  private SoundBank(Soundbank bank, boolean builtIn) {
+  private final Soundbank bank;
+  private final Path file;
+
+  private SoundBank(Soundbank bank, Path file) {
     this.bank = bank;
-    this.builtIn = builtIn;
+    this.file = file;
   }
 
-  public static SoundBank load(Path soundFont) throws IOException {
-    if (soundFont == null) {
-      return new SoundBank(new SoftSynthesizer().getDefaultSoundbank(), true);
+  /**
+   * The configured SoundFont, or {@link #DEFAULT_SOUNDFONT} when none is configured; Gervill's
+   * built-in bank when that file is missing or unreadable (logged, never fatal: the built-in bank
+   * plays every GM program, only duller).
+   */
+  public static SoundBank load(Path configured) {
+    Path wanted = configured != null ? configured : DEFAULT_SOUNDFONT;
+    if (Files.isRegularFile(wanted)) {
+      try {
+        return soundFont(wanted);
+      } catch (IOException e) {
+        log.warn("Cannot use the SoundFont {} ({}); playing Gervill's built-in bank", wanted, e.getMessage());
+      }
+    } else if (configured != null) {
+      log.warn("The SoundFont {} does not exist; playing Gervill's built-in bank", configured);
+    } else {
+      log.info("No SoundFont configured and {} is not installed (Debian: apt-get install fluid-soundfont-gm); "
+          + "playing Gervill's built-in bank", DEFAULT_SOUNDFONT);
     }
+    return gervillBuiltIn();
+  }
+
+  /** Exactly this SoundFont; fails if Gervill cannot read it (SF2 only, not SF3). */
+  public static SoundBank soundFont(Path file) throws IOException {
     try {
-      return new SoundBank(MidiSystem.getSoundbank(soundFont.toFile()), false);
-    } catch (InvalidMidiDataException e) {
-      throw new IOException("not a SoundFont Gervill can read (SF2 only): " + soundFont, e);
+      Soundbank bank = MidiSystem.getSoundbank(file.toFile());
+      if (bank instanceof SF2Soundbank sf2) {
+        // Gervill reads an SF2 file's samples lazily, from the file, in every synthesizer that
+        // loads an instrument: once per part per clip. Read them into memory once instead
+        // (FluidR3: ~140 MB, once per process).
+        for (SF2Sample sample : sf2.getSamples()) {
+          sample.getDataBuffer().load();
+          if (sample.getData24Buffer() != null) {
+            sample.getData24Buffer().load();
+          }
+        }
+      }
+      return new SoundBank(bank, file);
+    } catch (InvalidMidiDataException | RuntimeException e) {
+      throw new IOException("not a SoundFont Gervill can read (SF2 only): " + file, e);
     }
+  }
+
+  /** Gervill's built-in ("emergency") General MIDI bank. */
+  public static SoundBank gervillBuiltIn() {
+    return new SoundBank(new SoftSynthesizer().getDefaultSoundbank(), null);
   }
 
   public Soundbank bank() {
@@ -37,10 +84,20 @@ public final class SoundBank {
   }
 
   public boolean builtIn() {
-    return builtIn;
+    return file == null;
+  }
+
+  /** The SoundFont file, or null for the built-in bank. */
+  public Path file() {
+    return file;
   }
 
   public String name() {
     return bank.getName();
+  }
+
+  /** For logs and readiness details: "Fluid R3 GM (/usr/share/…/FluidR3_GM.sf2)" or the built-in bank. */
+  public String description() {
+    return builtIn() ? "Gervill's built-in bank (" + name() + ")" : name() + " (" + file + ")";
   }
 }

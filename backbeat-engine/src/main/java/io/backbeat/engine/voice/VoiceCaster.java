@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Chooses the singer. An explicit {@code vocalGender} wins over the style's hints; a persona id is
- * a seed for a consistent voice (same patch and range on every request that names it).
+ * a seed for a consistent voice (same range, timbre and fallback patch on every request that names
+ * it). A persona with stored parameters replaces them with {@link Voice#withTimbre} and
+ * {@link Voice#withRange}.
  */
 public final class VoiceCaster {
   /** GM voice-like programs: Voice Oohs, Synth Voice, Lead 6 (voice), Choir Aahs. */
@@ -46,17 +48,25 @@ public final class VoiceCaster {
     int shift = random.nextInt(4);
     int low = (female ? 55 : 43) + shift;
     VoiceRange range = new VoiceRange(program, low, low + 19);
-    String label = (female ? "female" : "male") + " " + name(program);
-    return new Voice(label, female, range);
+    // The program is only the fallback patch (the vocal is sung); the label names the singer.
+    String label = (female ? "female" : "male") + " singer";
+    return new Voice(label, female, range, timbre(female, random));
   }
 
-  private static String name(int program) {
-    return switch (program) {
-      case VOICE_OOHS -> "voice oohs";
-      case SYNTH_VOICE -> "synth voice";
-      case LEAD_VOICE -> "lead voice";
-      default -> "choir";
-    };
+  /**
+   * The singer's timbre around its register's default: vocal-tract length (formant scale), vibrato
+   * and glide vary a little per clip, and stay fixed for a persona (same seed).
+   */
+  static VoiceTimbre timbre(boolean female, SplittableRandom random) {
+    VoiceTimbre base = VoiceTimbre.of(female);
+    return new VoiceTimbre(
+        base.formantScale() * (0.96 + 0.07 * random.nextDouble()),
+        base.vibratoCents() * (0.75 + 0.5 * random.nextDouble()),
+        base.vibratoHz() * (0.92 + 0.16 * random.nextDouble()),
+        base.vibratoDelaySeconds(),
+        base.glideSeconds() * (0.8 + 0.4 * random.nextDouble()),
+        base.scoopCents(),
+        base.air());
   }
 
   /** FNV-1a 64: a stable hash of the persona id across JVMs and releases. */

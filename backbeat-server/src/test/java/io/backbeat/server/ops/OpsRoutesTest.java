@@ -2,6 +2,7 @@ package io.backbeat.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.backbeat.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +18,11 @@ class OpsRoutesTest {
       assertThat(health.body()).contains("ok");
       HttpResponse<String> ready = server.get("/readyz", null);
       assertThat(ready.statusCode()).isEqualTo(200);
-      assertThat(ready.body()).contains("ready");
+      assertThat(TestServer.json(ready).path("status").asText()).isEqualTo("ready");
+      assertThat(TestServer.json(ready).path("database").asText()).isEqualTo("up");
+      // the studio loads its sound bank once, in the background; then readiness names it
+      JsonNode warm = pollReady(server);
+      assertThat(warm.path("soundBank").asText()).containsAnyOf("Fluid", "built-in", "Gervill", "TimGM");
 
       String taskId =
           TestServer.json(server.post("/suno/generate-lyrics", "{\"prompt\":\"metrics\",\"callBackUrl\":\"https://example.com/cb\"}"))
@@ -29,6 +34,17 @@ class OpsRoutesTest {
       assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("backbeat_task_events_total{stage=\"complete\",status=\"succeeded\"}");
       assertThat(metrics.body()).doesNotContain(server.apiKey);
     }
+  }
+
+  private static JsonNode pollReady(TestServer server) throws InterruptedException {
+    for (int i = 0; i < 240; i++) {
+      JsonNode body = TestServer.json(server.get("/readyz", null));
+      if (!body.path("soundBank").asText().equals("loading")) {
+        return body;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the sound bank did not load within 60 s");
   }
 
   @Test
