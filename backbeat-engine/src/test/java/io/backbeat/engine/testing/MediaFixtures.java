@@ -77,7 +77,10 @@ public final class MediaFixtures {
     return file;
   }
 
-  /** Writes the expression as a stereo recording (the codec follows the extension). */
+  /**
+   * Writes the expression as a stereo recording (the codec follows the extension); {@code left|right}
+   * gives each channel its own expression.
+   */
   public static Path generate(Path file, String expression, double seconds) throws IOException {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
         "aevalsrc='" + expression + "':s=44100:d=" + String.format(Locale.ROOT, "%.3f", seconds), "-ac", "2"));
@@ -125,6 +128,31 @@ public final class MediaFixtures {
     } finally {
       java.nio.file.Files.deleteIfExists(raw);
     }
+  }
+
+  /**
+   * The RMS level in dBFS that FFmpeg's {@code astats} measures over all channels, after {@code
+   * filter} (e.g. {@code bandpass=f=110:w=30}, or {@code anull}).
+   */
+  public static double rmsDb(Path file, String filter) throws IOException {
+    Process process = new ProcessBuilder("ffmpeg", "-v", "info", "-nostats", "-i", file.toString(), "-af", filter + ",astats=measure_perchannel=none",
+        "-f", "null", "-").redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      process.waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("RMS level dB: (-?[0-9.]+|-inf)").matcher(text);
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    if (last == null) {
+      throw new IOException("astats printed no RMS level: " + text);
+    }
+    return last.equals("-inf") ? -200 : Double.parseDouble(last);
   }
 
   /** {@code ffprobe}'s duration of a file, in seconds. */
