@@ -76,6 +76,8 @@ public final class UploadStudio {
   /** Where the new vocal sits against the instrumental, and the accompaniment against the voice (LU). */
   private static final double VOCAL_OVER_INSTRUMENTAL_LU = -1;
   private static final double ACCOMPANIMENT_OVER_VOCAL_LU = 2;
+  /** A key correlation lead below this is a guess (see {@link AudioAnalysis#keyConfidence()}). */
+  private static final double UNCLEAR_KEY = 0.03;
   /** Bars before and after a splice whose levels are matched. */
   private static final int MATCH_BARS = 4;
 
@@ -105,13 +107,21 @@ public final class UploadStudio {
   /**
    * Two overdubs for the analysed recording: {@link Overdub#VOCALS} sings over all of it;
    * {@link Overdub#ACCOMPANIMENT} plays under all of it. Both follow its grid, key and chords and
-   * last exactly as long.
+   * last exactly as long; when a voice leaves the key unclear, an accompaniment takes the tonic
+   * from the voice's pitch centre and composes its chords in that key.
    */
   public SongPlan planOverdub(SongRequest request, AudioAnalysis analysis, Overdub what) {
     boolean instrumental = what == Overdub.ACCOMPANIMENT;
     Written w = write(request, analysis, instrumental);
     Set<PartRole> roles = instrumental ? ACCOMPANIMENT_ROLES : EnumSet.of(PartRole.VOCAL);
-    Fit fit = new Fit(analysis.bpm(), analysis.downbeatSeconds(), analysis.key(), fittedSections(analysis), analysis.durationSeconds(), roles);
+    Key key = analysis.key();
+    List<Fit.Section> sections = fittedSections(analysis);
+    if (instrumental && analysis.keyConfidence() < UNCLEAR_KEY && !Double.isNaN(analysis.pitchCentreMidi())) {
+      // a bare voice can leave the key unclear: the tonic where the melody centres, and chords composed in it
+      key = new Key(Math.floorMod((int) Math.round(analysis.pitchCentreMidi()), 12), key.mode());
+      sections = sections.stream().map(s -> new Fit.Section(s.kind(), s.bars())).toList();
+    }
+    Fit fit = new Fit(analysis.bpm(), analysis.downbeatSeconds(), key, sections, analysis.durationSeconds(), roles);
     return plan(request, w, fit, analysis);
   }
 

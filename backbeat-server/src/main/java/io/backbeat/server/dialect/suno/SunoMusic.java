@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
+import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.webhook.Callback;
@@ -40,7 +41,7 @@ final class SunoMusic {
     response.set("sunoData", items(task, false));
     data.put("status", status(task));
     data.put("type", "GENERATE");
-    data.put("operationType", "generate");
+    data.put("operationType", operationType(task.kind()));
     dialect.putError(data, task);
     data.put("createTime", SunoTime.format(task.createdAt()));
     dialect.writeSuccess(ctx, data);
@@ -118,6 +119,19 @@ final class SunoMusic {
 
   private static Instant createdAt(JsonNode clip, Task task) {
     return clip.hasNonNull("createdAt") ? Instant.ofEpochMilli(clip.path("createdAt").asLong()) : task.createdAt();
+  }
+
+  /** Suno's {@code operationType} of a music task (§2.17; the add-* and replace values are ours). */
+  static String operationType(TaskKind kind) {
+    return switch (kind) {
+      case EXTEND -> "extend";
+      case UPLOAD_COVER -> "upload_cover";
+      case UPLOAD_EXTEND -> "upload_extend";
+      case ADD_VOCALS -> "add_vocals";
+      case ADD_INSTRUMENTAL -> "add_instrumental";
+      case REPLACE_SECTION -> "replace_section";
+      default -> "generate";
+    };
   }
 
   private static String status(Task task) {
