@@ -48,8 +48,7 @@ public final class SourceDecoder {
       grabber.setOption("protocol_whitelist", "file");
       grabber.setOption("format_whitelist", DEMUXERS);
       grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
-      grabber.setSampleRate(SourceAudio.SAMPLE_RATE);
-      grabber.setAudioChannels(2);
+      grabber.setSampleRate(SourceAudio.SAMPLE_RATE); // channels stay as they are: mono is doubled below, at full level
       try {
         grabber.start();
       } catch (FrameGrabber.Exception e) {
@@ -63,6 +62,7 @@ public final class SourceDecoder {
         throw new AudioTooLongException(declared, maxSeconds, false);
       }
       String codec = grabber.getAudioCodecName();
+      int channels = Math.max(1, grabber.getAudioChannels());
       Downmix downmix = new Downmix();
       long frames = 0;
       try (WavStreamWriter wav = new WavStreamWriter(wavOut, 2, SourceAudio.SAMPLE_RATE)) {
@@ -72,7 +72,7 @@ public final class SourceDecoder {
           if (frame.samples == null || frame.samples.length == 0) {
             continue;
           }
-          int n = planar(frame.samples, block);
+          int n = stereo(frame.samples, channels, block);
           if (n == 0) {
             continue;
           }
@@ -105,26 +105,39 @@ public final class SourceDecoder {
     }
   }
 
-  /** Copies a frame's samples (interleaved or planar float) into {@code out}; returns the frame count. */
-  private static int planar(Buffer[] buffers, float[][] out) {
-    if (buffers.length == 1) {
-      FloatBuffer fb = (FloatBuffer) buffers[0];
-      int n = fb.remaining() / 2;
-      ensureInPlace(out, n);
-      int at = fb.position();
-      for (int i = 0; i < n; i++) {
-        out[0][i] = fb.get(at + 2 * i);
-        out[1][i] = fb.get(at + 2 * i + 1);
-      }
-      return n;
+  /**
+   * Copies a frame's samples (interleaved or planar float, any channel count) into stereo {@code
+   * out}, returning the frame count: mono is doubled; beyond two channels, the centre (the third,
+   * in FFmpeg's order) is added to both sides at −3 dB and the rest is left out.
+   */
+  private static int stereo(Buffer[] buffers, int channels, float[][] out) {
+    boolean interleaved = buffers.length == 1 && channels > 1;
+    int n = interleaved ? ((FloatBuffer) buffers[0]).remaining() / channels : ((FloatBuffer) buffers[0]).remaining();
+    for (Buffer b : buffers) {
+      n = Math.min(n, interleaved ? n : ((FloatBuffer) b).remaining());
     }
-    FloatBuffer left = (FloatBuffer) buffers[0];
-    FloatBuffer right = (FloatBuffer) buffers[Math.min(1, buffers.length - 1)];
-    int n = Math.min(left.remaining(), right.remaining());
     ensureInPlace(out, n);
-    left.get(left.position(), out[0], 0, n);
-    right.get(right.position(), out[1], 0, n);
+    for (int i = 0; i < n; i++) {
+      float left = sample(buffers, interleaved, channels, 0, i);
+      float right = channels > 1 ? sample(buffers, interleaved, channels, 1, i) : left;
+      if (channels > 2) {
+        float centre = 0.7071f * sample(buffers, interleaved, channels, 2, i);
+        left += centre;
+        right += centre;
+      }
+      out[0][i] = left;
+      out[1][i] = right;
+    }
     return n;
+  }
+
+  private static float sample(Buffer[] buffers, boolean interleaved, int channels, int channel, int frame) {
+    if (interleaved) {
+      FloatBuffer fb = (FloatBuffer) buffers[0];
+      return fb.get(fb.position() + frame * channels + channel);
+    }
+    FloatBuffer fb = (FloatBuffer) buffers[Math.min(channel, buffers.length - 1)];
+    return fb.get(fb.position() + frame);
   }
 
   private static void ensureInPlace(float[][] out, int n) {

@@ -81,10 +81,11 @@ public final class MediaFixtures {
    * Writes the expression as a stereo recording (the codec follows the extension); {@code left|right}
    * gives each channel its own expression.
    */
-  public static Path generate(Path file, String expression, double seconds) throws IOException {
+  public static Path generate(Path file, String expression, double seconds, String... encoderOptions) throws IOException {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
         "aevalsrc='" + expression + "':s=44100:d=" + String.format(Locale.ROOT, "%.3f", seconds), "-ac", "2"));
     command.addAll(codecFor(file));
+    command.addAll(List.of(encoderOptions));
     command.add(file.toString());
     run(command);
     return file;
