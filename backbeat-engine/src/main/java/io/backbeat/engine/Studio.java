@@ -15,6 +15,7 @@ import io.backbeat.engine.compose.VoiceRange;
 import io.backbeat.engine.encode.Mp3Encoder;
 import io.backbeat.engine.encode.WavWriter;
 import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import io.backbeat.engine.render.Mastering;
 import io.backbeat.engine.render.Mixer;
@@ -42,8 +43,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local studio: plans songs (lyrics, style, arrangement for two clips) and renders clips
- * (Gervill per part, mix, master, MP3, stems, cover art, word timings). Thread-safe; reuse one.
+ * The local studio: writes lyrics, plans songs (lyrics, style, arrangement for two clips) and
+ * renders clips (Gervill per part, mix, master, MP3, stems, cover art, word timings). Thread-safe;
+ * reuse one.
+ *
+ * <p>One entry point per kind, each taking its typed request: {@link #writeLyrics(LyricsRequest)},
+ * {@link #plan(SongRequest)} then {@link #render} or {@link #renderAll} for songs. Writers other
+ * kinds build on live in {@code encode} ({@code Mp4Writer}, {@code WavWriter}, {@code
+ * Mp3Encoder}) and {@code prompt} ({@code PromptReader}).
  */
 public final class Studio implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Studio.class);
@@ -78,7 +85,7 @@ public final class Studio implements AutoCloseable {
       title = blankToNull(request.title()) != null ? request.title().strip() : "Untitled";
       lyrics = request.instrumental() ? null : blankToNull(request.prompt());
     } else {
-      Lyrics written = lyricsWriter.write(request.prompt() == null ? "" : request.prompt(), request.seed()).get(0);
+      Lyrics written = writeLyrics(LyricsRequest.builder().prompt(request.prompt()).seed(request.seed()).build()).get(0);
       title = written.title();
       lyrics = request.instrumental() ? null : written.text();
     }
@@ -103,6 +110,11 @@ public final class Studio implements AutoCloseable {
           request.model()));
     }
     return new SongPlan(title, style.tags(), instrumental ? null : lyrics, clips);
+  }
+
+  /** Two titled, sectioned lyric variants for the request's idea. Fast: no audio is made. */
+  public List<Lyrics> writeLyrics(LyricsRequest request) {
+    return lyricsWriter.write(Objects.requireNonNull(request, "request is null"));
   }
 
   /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */

@@ -6,6 +6,8 @@ import io.backbeat.engine.compose.Arrangement;
 import io.backbeat.engine.compose.NoteEvent;
 import io.backbeat.engine.compose.Part;
 import io.backbeat.engine.compose.PartRole;
+import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.Syllables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +44,11 @@ class StudioPlanTest {
   }
 
   static SongRequest simple(String prompt, String style, long seed) {
-    return new SongRequest(prompt, style, null, false, false, "V5", null, null, null, null, null, null, seed, null);
+    return SongRequest.builder().prompt(prompt).style(style).seed(seed).build();
   }
 
   static SongRequest custom(String lyrics, String style, String title, boolean instrumental, long seed) {
-    return new SongRequest(lyrics, style, title, true, instrumental, "V5", null, null, null, null, null, null, seed, null);
+    return SongRequest.builder().prompt(lyrics).style(style).title(title).customMode(true).instrumental(instrumental).seed(seed).build();
   }
 
   private static Set<Integer> programs(Arrangement a) {
@@ -82,6 +84,16 @@ class StudioPlanTest {
   }
 
   @Test
+  void the_lyrics_entry_writes_what_a_simple_mode_song_sings() {
+    List<Lyrics> written = studio.writeLyrics(LyricsRequest.builder().prompt("rainy window").seed(5).build());
+    SongPlan plan = studio.plan(simple("rainy window", "pop", 5));
+
+    assertThat(written).hasSize(2);
+    assertThat(plan.title()).isEqualTo(written.getFirst().title());
+    assertThat(plan.lyrics()).isEqualTo(written.getFirst().text());
+  }
+
+  @Test
   void the_vocal_sings_one_note_per_syllable_and_one_timing_per_word() {
     ClipPlan clip = studio.plan(custom(LYRICS, "pop, 110 bpm", "Neon", false, 5)).clips().get(0);
     List<String> lines = LYRICS.lines().filter(l -> !l.isBlank() && !l.startsWith("[")).toList();
@@ -100,8 +112,8 @@ class StudioPlanTest {
 
   @Test
   void the_melody_stays_in_the_singers_range_and_the_gender_moves_it() {
-    SongRequest female = new SongRequest(LYRICS, "pop", "Neon", true, false, "V5", null, "f", null, null, null, null, 3, null);
-    SongRequest male = new SongRequest(LYRICS, "pop", "Neon", true, false, "V5", null, "m", null, null, null, null, 3, null);
+    SongRequest female = SongRequest.builder().prompt(LYRICS).style("pop").title("Neon").customMode(true).vocalGender("f").seed(3).build();
+    SongRequest male = SongRequest.builder().prompt(LYRICS).style("pop").title("Neon").customMode(true).vocalGender("m").seed(3).build();
     ClipPlan f = studio.plan(female).clips().get(0);
     ClipPlan m = studio.plan(male).clips().get(0);
     assertThat(f.voice().female()).isTrue();
@@ -117,8 +129,8 @@ class StudioPlanTest {
 
   @Test
   void a_persona_is_the_same_voice_on_every_request() {
-    SongRequest one = new SongRequest(LYRICS, "pop", "A", true, false, "V5", null, null, null, null, null, "persona-42", 1, null);
-    SongRequest two = new SongRequest(LYRICS, "rock", "B", true, false, "V5", null, null, null, null, null, "persona-42", 99, null);
+    SongRequest one = SongRequest.builder().prompt(LYRICS).style("pop").title("A").customMode(true).personaId("persona-42").seed(1).build();
+    SongRequest two = SongRequest.builder().prompt(LYRICS).style("rock").title("B").customMode(true).personaId("persona-42").seed(99).build();
     assertThat(studio.plan(one).clips().get(0).voice()).isEqualTo(studio.plan(two).clips().get(1).voice());
   }
 
@@ -149,19 +161,19 @@ class StudioPlanTest {
   @Test
   void no_clip_exceeds_the_models_maximum_length() {
     String longLyrics = (LYRICS + "\n").repeat(30);
-    SongRequest v4 = new SongRequest(longLyrics, "ballad, 60 bpm", "Long", true, false, "V4", null, null, null, null, null, null, 1, null);
+    SongRequest v4 = SongRequest.builder().prompt(longLyrics).style("ballad, 60 bpm").title("Long").customMode(true).model("V4").seed(1).build();
     for (ClipPlan clip : studio.plan(v4).clips()) {
       assertThat(clip.durationSeconds()).isLessThanOrEqualTo(240.0);
       clip.words().forEach(w -> assertThat(w.endS()).isLessThanOrEqualTo(clip.durationSeconds()));
     }
-    SongRequest capped = new SongRequest(longLyrics, "pop", "Long", true, false, "V5", null, null, null, null, null, null, 1, Duration.ofSeconds(60));
+    SongRequest capped = SongRequest.builder().prompt(longLyrics).style("pop").title("Long").customMode(true).seed(1).maxLength(Duration.ofSeconds(60)).build();
     assertThat(studio.plan(capped).clips().get(0).durationSeconds()).isLessThanOrEqualTo(60.0);
   }
 
   @Test
   void negative_tags_remove_instruments() {
     SongRequest withPiano = custom(LYRICS, "pop with piano", "P", false, 1);
-    SongRequest noPiano = new SongRequest(LYRICS, "pop with piano", "P", true, false, "V5", "piano, drums", null, null, null, null, null, 1, null);
+    SongRequest noPiano = SongRequest.builder().prompt(LYRICS).style("pop with piano").title("P").customMode(true).negativeTags("piano, drums").seed(1).build();
     assertThat(programs(studio.plan(withPiano).clips().get(0).arrangement())).contains(0);
     Arrangement without = studio.plan(noPiano).clips().get(0).arrangement();
     assertThat(programs(without)).doesNotContain(0, 1, 2, 3);

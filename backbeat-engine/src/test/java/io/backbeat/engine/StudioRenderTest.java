@@ -41,8 +41,7 @@ class StudioRenderTest {
     house = studio.plan(houseRequest);
     houseClips = studio.renderAll(house, dir.resolve("house"));
     houseAgain = studio.render(studio.plan(houseRequest), 0, dir.resolve("again"));
-    SongRequest beat = new SongRequest(null, "hip hop 90 bpm", "Boom", true, true, "V5", null, null,
-        null, null, null, null, 8, Duration.ofSeconds(50));
+    SongRequest beat = SongRequest.builder().style("hip hop 90 bpm").title("Boom").customMode(true).instrumental(true).seed(8).maxLength(Duration.ofSeconds(50)).build();
     hipHop = studio.render(studio.plan(beat), 0, dir.resolve("hiphop"));
     SongRequest dnb = StudioPlanTest.custom(StudioPlanTest.LYRICS, "drum and bass 174 bpm", "Rush", false, 21);
     drumAndBass = studio.render(studio.plan(dnb), 0, dir.resolve("dnb"));

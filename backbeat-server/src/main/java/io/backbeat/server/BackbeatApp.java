@@ -43,6 +43,7 @@ import io.backbeat.engine.Studio;
 import io.backbeat.engine.StudioConfig;
 import io.backbeat.server.assets.AssetRoutes;
 import io.backbeat.server.config.BackbeatConfig;
+import io.backbeat.server.dashboard.Dashboard;
 import io.backbeat.server.dialect.nativeapi.NativeDialect;
 import io.backbeat.server.live.LiveEvents;
 import io.backbeat.core.task.service.TaskQueries;
@@ -193,6 +194,7 @@ public final class BackbeatApp implements AutoCloseable {
           (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
       new OpsRoutes(database::isReady, metrics).register(cfg.routes);
       new AssetRoutes(assets).register(cfg.routes);
+      new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {

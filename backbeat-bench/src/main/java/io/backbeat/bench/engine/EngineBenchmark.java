@@ -118,8 +118,7 @@ public final class EngineBenchmark {
     SongRequest closest = null;
     double closestError = Double.MAX_VALUE;
     for (long seed = 1; seed <= SEED_TRIES; seed++) {
-      SongRequest request = new SongRequest(PROMPT, style, null, false, false, "V5", null, null,
-          null, null, null, null, seed, null);
+      SongRequest request = SongRequest.builder().prompt(PROMPT).style(style).seed(seed).build();
       SongPlan plan = studio.plan(request);
       double shortest = plan.clips().stream().mapToDouble(ClipPlan::durationSeconds).min().orElse(0);
       double longest = plan.clips().stream().mapToDouble(ClipPlan::durationSeconds).max().orElse(0);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.store.Transactor;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /** Creates accounts and keys and authenticates bearer tokens. */
@@ -50,6 +51,11 @@ public final class AccountService {
     String hash = Secrets.hashApiKey(bearerToken.strip());
     return transactor.inTransaction(tx -> tx.accounts().findKeyByHash(hash))
         .map(key -> new Principal(key.accountId(), key.id()));
+  }
+
+  /** The account's live keys, oldest first (for listings: name, prefix, creation time). */
+  public List<ApiKey> liveKeys(String accountId) {
+    return transactor.inTransaction(tx -> tx.accounts().liveKeys(accountId));
   }
 
   public Optional<Account> account(String accountId) {

@@ -48,4 +48,9 @@ public final class CreditService {
   public List<LedgerEntry> entries(String accountId, long beforeId, int limit) {
     return transactor.inTransaction(tx -> tx.ledger().entries(accountId, beforeId, limit));
   }
+
+  /** What one task held, settled or refunded, oldest first; empty for unmetered accounts. */
+  public List<LedgerEntry> entriesOfTask(String accountId, String taskId) {
+    return transactor.inTransaction(tx -> tx.ledger().entriesOfTask(accountId, taskId));
+  }
 }

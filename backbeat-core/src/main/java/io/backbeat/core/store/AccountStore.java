@@ -4,6 +4,7 @@ import io.backbeat.core.account.Account;
 import io.backbeat.core.account.ApiKey;
 import io.backbeat.core.account.WebhookSecrets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Accounts and their API keys (stored as hashes only). */
@@ -19,6 +20,9 @@ public interface AccountStore {
 
   /** The live (not revoked) key with this hash. */
   Optional<ApiKey> findKeyByHash(String keyHash);
+
+  /** The account's live (not revoked) keys, oldest first; hashes included, plaintexts never exist here. */
+  List<ApiKey> liveKeys(String accountId);
 
   long countAccounts();
 

@@ -28,4 +28,7 @@ public interface LedgerStore {
 
   /** Newest first; {@code beforeId} (exclusive) pages back, 0 for the newest. */
   List<LedgerEntry> entries(String accountId, long beforeId, int limit);
+
+  /** The hold, settle and refund rows of one task of {@code accountId}, oldest first (at most three). */
+  List<LedgerEntry> entriesOfTask(String accountId, String taskId);
 }

@@ -13,4 +13,7 @@ public interface TaskEventStore {
 
   /** Events of one account after {@code afterSeq}, oldest first. */
   List<TaskEvent> forAccountAfter(String accountId, long afterSeq, int limit);
+
+  /** The account's newest sequence number, 0 when it has no event: a stream cursor for "from now on". */
+  long latestSeq(String accountId);
 }

@@ -12,18 +12,11 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_frame;
-import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
-import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
@@ -36,7 +29,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
-import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,19 +41,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.SizeTPointer;
 
 /**
- * MP3 through FFmpeg's libmp3lame, 44.1 kHz stereo CBR, muxed by FFmpeg's mp3 muxer (ID3v2 tags,
+ * MP3 through FFmpeg's libmp3lame, 44.1 kHz stereo CBR, muxed by FFmpeg's mp3 muxer through
+ * {@link FFmpegMuxer} (ID3v2 tags,
  * Xing/LAME header with the encoder delay and padding, so decoders trim to the exact length).
  *
  * <p>LAME is the slowest step of a render, so long audio is cut into fixed segments of {@value
@@ -347,58 +337,33 @@ public final class Mp3Encoder {
   /** Writes the frames with FFmpeg's mp3 muxer, as one encoder's output would be written. */
   private static void mux(Path file, List<Frame> frames, int sampleRate, Map<String, String> tags)
       throws IOException {
-    AVFormatContext oc = new AVFormatContext(null);
-    check(avformat_alloc_output_context2(oc, null, "mp3", file.toString()), "mp3 muxer");
-    AVCodecContext ctx = null;
+    AVCodecContext ctx = openEncoder(sampleRate);
+    AVCodecParameters parameters = avcodec_parameters_alloc();
     AVPacket packet = av_packet_alloc();
-    boolean opened = false;
     try {
       // The stream's parameters (and the header's encoder delay) come from an identical encoder.
-      ctx = openEncoder(sampleRate);
-      AVStream stream = avformat_new_stream(oc, null);
-      check(avcodec_parameters_from_context(stream.codecpar(), ctx), "stream parameters");
-      AVRational codecBase = av_make_q(1, sampleRate);
-      stream.time_base(codecBase);
-      AVDictionary metadata = new AVDictionary(null);
-      tags.forEach((k, v) -> av_dict_set(metadata, k, v, 0));
-      oc.metadata(metadata);
-      AVIOContext pb = new AVIOContext(null);
-      check(avio_open(pb, file.toString(), AVIO_FLAG_WRITE), "open " + file);
-      oc.pb(pb);
-      opened = true;
-      AVDictionary options = new AVDictionary(null);
-      av_dict_set(options, "fflags", "+bitexact", 0);
-      try {
-        check(avformat_write_header(oc, options), "mp3 header");
-      } finally {
-        av_dict_free(options);
-      }
-      AVRational streamBase = stream.time_base();
-      for (Frame f : frames) {
-        check(av_new_packet(packet, f.data().length), "packet");
-        packet.data().put(f.data());
-        long pts = av_rescale_q(f.pts(), codecBase, streamBase);
-        packet.pts(pts);
-        packet.dts(pts);
-        packet.duration(av_rescale_q(f.duration(), codecBase, streamBase));
-        packet.stream_index(0);
-        if (f.skipSamples() != null) {
-          BytePointer side = av_packet_new_side_data(packet, AV_PKT_DATA_SKIP_SAMPLES, f.skipSamples().length);
-          side.capacity(f.skipSamples().length).put(f.skipSamples());
+      check(avcodec_parameters_from_context(parameters, ctx), "stream parameters");
+      try (FFmpegMuxer muxer = FFmpegMuxer.builder(file, "mp3").bitexact().tags(tags)
+          .openForPackets(parameters, av_make_q(1, sampleRate))) {
+        for (Frame f : frames) {
+          check(av_new_packet(packet, f.data().length), "packet");
+          packet.data().put(f.data());
+          packet.pts(f.pts());
+          packet.dts(f.pts());
+          packet.duration(f.duration());
+          packet.stream_index(0);
+          if (f.skipSamples() != null) {
+            BytePointer side = av_packet_new_side_data(packet, AV_PKT_DATA_SKIP_SAMPLES, f.skipSamples().length);
+            side.capacity(f.skipSamples().length).put(f.skipSamples());
+          }
+          muxer.writePacket(packet);
+          av_packet_unref(packet);
         }
-        check(av_write_frame(oc, packet), "write frame");
-        av_packet_unref(packet);
       }
-      check(av_write_trailer(oc), "mp3 trailer");
     } finally {
       av_packet_free(packet);
-      if (ctx != null) {
-        avcodec_free_context(ctx);
-      }
-      if (opened) {
-        avio_closep(oc.pb());
-      }
-      avformat_free_context(oc);
+      avcodec_parameters_free(parameters);
+      avcodec_free_context(ctx);
     }
   }
 

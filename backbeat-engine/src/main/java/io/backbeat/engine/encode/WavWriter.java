@@ -1,15 +1,12 @@
 package io.backbeat.engine.encode;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.ShortBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
-/** Writes 16-bit PCM WAV files (RIFF, little-endian). Rounds and clamps; no dither, so output is reproducible. */
+/**
+ * Writes 16-bit PCM WAV files (RIFF, little-endian) through {@link FFmpegMuxer}. Rounds and clamps;
+ * no dither, so output is reproducible. Thread-safe: stems are written in parallel.
+ */
 public final class WavWriter {
   private WavWriter() {}
 
@@ -34,29 +31,16 @@ public final class WavWriter {
     if (dataBytes > Integer.MAX_VALUE - 36) {
       throw new IOException("too long for a WAV file: " + frames + " frames");
     }
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-      header.put("RIFF".getBytes(StandardCharsets.US_ASCII));
-      header.putInt((int) (36 + dataBytes));
-      header.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII));
-      header.putInt(16);
-      header.putShort((short) 1);
-      header.putShort((short) numChannels);
-      header.putInt(sampleRate);
-      header.putInt(sampleRate * numChannels * 2);
-      header.putShort((short) (numChannels * 2));
-      header.putShort((short) 16);
-      header.put("data".getBytes(StandardCharsets.US_ASCII));
-      header.putInt((int) dataBytes);
-      header.flip();
-      writeFully(out, header);
-      // Large chunks straight to the channel: stems are hundreds of megabytes per song. Each
-      // channel is rounded into its own int[] (same index in and out, and int: measured, the JIT
-      // vectorises that loop but not one that narrows to short), then interleaved.
+    // FFmpeg's wav muxer writes the canonical 44-byte header (bitexact: no INFO chunk naming the
+    // library version) and fixes up the sizes at the end.
+    try (FFmpegMuxer muxer = FFmpegMuxer.builder(file, "wav")
+        .audio("pcm_s16le", sampleRate, numChannels, 0)
+        .bitexact()
+        .open()) {
+      // Large chunks: stems are hundreds of megabytes per song. Each channel is rounded into its
+      // own int[] (same index in and out, and int: measured, the JIT vectorises that loop but not
+      // one that narrows to short), then interleaved.
       int chunkFrames = 1 << 15;
-      ByteBuffer chunk = ByteBuffer.allocateDirect(chunkFrames * numChannels * 2).order(ByteOrder.LITTLE_ENDIAN);
-      ShortBuffer shorts = chunk.asShortBuffer();
       int[][] converted = new int[numChannels][chunkFrames];
       float[] scratch = new float[chunkFrames];
       short[] pcm = new short[chunkFrames * numChannels];
@@ -72,11 +56,7 @@ public final class WavWriter {
             pcm[at] = (short) channel[f];
           }
         }
-        shorts.clear();
-        shorts.put(pcm, 0, count * numChannels);
-        chunk.clear();
-        chunk.limit(count * numChannels * 2);
-        writeFully(out, chunk);
+        muxer.writeAudio(pcm, 0, count);
       }
     }
   }
@@ -85,12 +65,6 @@ public final class WavWriter {
   private static void toPcm(float[] in, int count, float scale, int[] out) {
     for (int i = 0; i < count; i++) {
       out[i] = Math.round(Math.max(-32767f, Math.min(32767f, in[i] * scale)));
-    }
-  }
-
-  private static void writeFully(FileChannel out, ByteBuffer buffer) throws IOException {
-    while (buffer.hasRemaining()) {
-      out.write(buffer);
     }
   }
 }

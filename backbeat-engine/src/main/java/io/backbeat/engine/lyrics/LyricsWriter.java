@@ -1,5 +1,7 @@
 package io.backbeat.engine.lyrics;
 
+import io.backbeat.engine.prompt.PromptReader;
+import io.backbeat.engine.prompt.PromptReading;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,18 +18,12 @@ public final class LyricsWriter {
   public LyricsWriter() {}
 
   /** Two lyric variants for the prompt; never throws, whatever the prompt holds. */
-  public List<Lyrics> write(String prompt, long seed) {
-    String p = prompt == null ? "" : prompt;
-    try {
-      return compose(p, seed);
-    } catch (RuntimeException e) {
-      // A heuristic slip must not fail a render: write from generic imagery instead.
-      return compose("", seed ^ p.hashCode());
-    }
+  public List<Lyrics> write(LyricsRequest request) {
+    return compose(request.prompt(), request.seed());
   }
 
   private static List<Lyrics> compose(String prompt, long seed) {
-    PromptReader.Subject subject = PromptReader.read(prompt);
+    PromptReading subject = PromptReader.read(prompt);
     // String.hashCode is specified by the JLS, so this mix is stable across JVMs.
     SplittableRandom master =
         new SplittableRandom(seed ^ (prompt.hashCode() * 0x9E3779B97F4A7C15L));
@@ -54,7 +50,7 @@ public final class LyricsWriter {
    * already; a few fresh draws (still seeded) catch the rare song that missed one.
    */
   private static Lyrics covering(
-      PromptReader.Subject subject, SplittableRandom master, String title, String form) {
+      PromptReading subject, SplittableRandom master, String title, String form) {
     Lyrics first = null;
     for (int attempt = 0; attempt < 4; attempt++) {
       Lyrics l = new Songwriter(subject, master.split()).write(title, form);

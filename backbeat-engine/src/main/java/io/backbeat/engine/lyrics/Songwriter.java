@@ -2,9 +2,10 @@ package io.backbeat.engine.lyrics;
 
 import io.backbeat.engine.lyrics.LineBank.Role;
 import io.backbeat.engine.lyrics.LineBank.Template;
-import io.backbeat.engine.lyrics.PromptReader.Noun;
-import io.backbeat.engine.lyrics.PromptReader.Place;
-import io.backbeat.engine.lyrics.PromptReader.Subject;
+import io.backbeat.engine.prompt.Noun;
+import io.backbeat.engine.prompt.Place;
+import io.backbeat.engine.prompt.PromptReading;
+import io.backbeat.engine.prompt.Theme;
 import io.backbeat.engine.lyrics.RhymeBank.Family;
 import io.backbeat.engine.lyrics.RhymeBank.Slot;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class Songwriter {
 
   private static final int MAX_ATTEMPTS = 48;
 
-  private final Subject subject;
+  private final PromptReading subject;
   private final RandomGenerator rng;
   private final char mood;
   private final List<Weighted> imagery = new ArrayList<>();
@@ -59,10 +60,15 @@ final class Songwriter {
   /** A written line and the rhyme family its last word belongs to (null when none). */
   private record Line(String text, Family family) {}
 
-  Songwriter(Subject subject, RandomGenerator rng) {
+  Songwriter(PromptReading subject, RandomGenerator rng) {
     this.subject = subject;
     this.rng = rng;
-    this.mood = subject.mood();
+    // LineBank's tags: + bright, - wistful, * either.
+    this.mood = switch (subject.valence()) {
+      case POSITIVE -> '+';
+      case NEGATIVE -> '-';
+      case NEUTRAL -> '*';
+    };
     collectWords();
     weighFamilies();
   }
@@ -337,7 +343,7 @@ final class Songwriter {
     if (pool.isEmpty()) {
       return null;
     }
-    boolean promptAvailable = !subject.isEmpty() || !subject.adjectives().isEmpty();
+    boolean promptAvailable = !subject.hasNoSubject() || !subject.adjectives().isEmpty();
     Set<String> pending = pendingSlots();
     ToDoubleFunction<Template> weight =
         t -> {
@@ -412,8 +418,8 @@ final class Songwriter {
             case "name" -> subject.names();
             case "place", "inplace", "city" ->
                 subject.places().stream().map(Place::render).toList();
-            case "thing", "sthing" -> subject.things().stream().map(Noun::render).toList();
-            case "bare" -> subject.things().stream().map(Noun::word).toList();
+            case "thing", "sthing" -> subject.subjects().stream().map(Noun::render).toList();
+            case "bare" -> subject.subjects().stream().map(Noun::word).toList();
             case "act" -> subject.actions();
             case "adj" -> subject.adjectives();
             case "phrase" -> subject.phrases().stream().map(Songwriter::withArticle).toList();
@@ -449,7 +455,7 @@ final class Songwriter {
    * The parts of the subject every variant must sing, as (slot, rendered value): the names, the
    * first place and the first of phrase, action or noun.
    */
-  static List<Map.Entry<String, String>> keyItems(Subject s) {
+  static List<Map.Entry<String, String>> keyItems(PromptReading s) {
     List<Map.Entry<String, String>> items = new ArrayList<>();
     s.names().forEach(n -> items.add(Map.entry("name", n)));
     if (!s.places().isEmpty()) {
@@ -459,8 +465,8 @@ final class Songwriter {
       items.add(Map.entry("phrase", withArticle(s.phrases().getFirst())));
     } else if (!s.actions().isEmpty()) {
       items.add(Map.entry("act", s.actions().getFirst()));
-    } else if (!s.things().isEmpty()) {
-      Noun n = s.things().getFirst();
+    } else if (!s.subjects().isEmpty()) {
+      Noun n = s.subjects().getFirst();
       items.add(
           Map.entry(
               n.determiner().isEmpty() ? "bare" : "thing",
@@ -470,7 +476,7 @@ final class Songwriter {
   }
 
   /** Whether the text mentions every key item's head word (case-insensitive). */
-  static boolean covers(Subject s, String text) {
+  static boolean covers(PromptReading s, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (Map.Entry<String, String> item : keyItems(s)) {
       String head = RhymeBank.lastWord(item.getValue());
@@ -488,8 +494,8 @@ final class Songwriter {
             case "name" -> !subject.names().isEmpty();
             case "place", "inplace" -> !subject.places().isEmpty();
             case "city" -> subject.places().stream().anyMatch(Place::proper);
-            case "thing" -> !subject.things().isEmpty();
-            case "bare" -> subject.things().stream().anyMatch(n -> n.determiner().isEmpty());
+            case "thing" -> !subject.subjects().isEmpty();
+            case "bare" -> subject.subjects().stream().anyMatch(n -> n.determiner().isEmpty());
             case "sthing" -> !singularThings().isEmpty();
             case "act" -> !subject.actions().isEmpty();
             case "adj" -> !subject.adjectives().isEmpty();
@@ -517,7 +523,7 @@ final class Songwriter {
             case "name" -> subject.names();
             case "place", "city" -> subject.places().stream().map(Place::render).toList();
             case "inplace" -> subject.places().stream().map(Place::renderIn).toList();
-            case "thing", "sthing" -> subject.things().stream().map(Noun::render).toList();
+            case "thing", "sthing" -> subject.subjects().stream().map(Noun::render).toList();
             case "act" -> subject.actions();
             case "phrase" -> subject.phrases();
             case "adj" -> subject.adjectives();
@@ -582,7 +588,7 @@ final class Songwriter {
       case "city" ->
           leastUsed(
               subject.places().stream().filter(Place::proper).map(Place::render).toList(), inLine);
-      case "thing" -> leastUsed(subject.things().stream().map(Noun::render).toList(), inLine);
+      case "thing" -> leastUsed(subject.subjects().stream().map(Noun::render).toList(), inLine);
       case "sthing" -> leastUsed(singularThings(), inLine);
       case "act" -> leastUsed(subject.actions(), inLine);
       case "adj" -> leastUsed(subject.adjectives(), inLine);
@@ -593,7 +599,7 @@ final class Songwriter {
       case "imgp" -> fresh(imagery, inLine, Number.PLURAL);
       case "bare" ->
           leastUsed(
-              subject.things().stream()
+              subject.subjects().stream()
                   .filter(n -> n.determiner().isEmpty())
                   .map(Noun::word)
                   .toList(),
@@ -612,7 +618,7 @@ final class Songwriter {
 
   /** Things a singular verb agrees with: "heartbreak is", "my dog was" (not "the waves"). */
   private List<String> singularThings() {
-    return subject.things().stream()
+    return subject.subjects().stream()
         .filter(n -> n.determiner().isEmpty() || !Words.isPlural(n.word()))
         .map(Noun::render)
         .toList();
@@ -671,7 +677,7 @@ final class Songwriter {
     if (!promptWords.contains(Words.singular(last))) {
       return null;
     }
-    for (Noun n : subject.things()) {
+    for (Noun n : subject.subjects()) {
       if (Words.singular(n.word().toLowerCase(Locale.ROOT)).equals(Words.singular(last))
           && !word.contains(" ")) {
         return n.word();
@@ -695,16 +701,16 @@ final class Songwriter {
     }
     double strength = 3;
     for (Theme theme : ranked) {
-      addAll(imagery, theme.nouns, strength);
-      addAll(adjectives, theme.adjectives, strength);
-      addAll(verbs, theme.verbs, strength);
+      addAll(imagery, ThemeImagery.of(theme).nouns(), strength);
+      addAll(adjectives, ThemeImagery.of(theme).adjectives(), strength);
+      addAll(verbs, ThemeImagery.of(theme).verbs(), strength);
       strength = Math.max(1.5, strength - 0.75);
     }
-    addAll(imagery, Theme.GENERIC.nouns, 0.6);
-    addAll(adjectives, Theme.GENERIC.adjectives, 0.6);
-    addAll(verbs, Theme.GENERIC.verbs, 0.6);
+    addAll(imagery, ThemeImagery.of(Theme.GENERIC).nouns(), 0.6);
+    addAll(adjectives, ThemeImagery.of(Theme.GENERIC).adjectives(), 0.6);
+    addAll(verbs, ThemeImagery.of(Theme.GENERIC).verbs(), 0.6);
     // The prompt's own nouns are imagery too, and weigh the most.
-    for (Noun n : subject.things()) {
+    for (Noun n : subject.subjects()) {
       // "my sister" stays in {thing}; only nouns that read well after "the" become imagery.
       if (n.determiner().equals("the") && Character.isLowerCase(n.word().charAt(0))) {
         imagery.add(new Weighted(n.word(), 5));
@@ -867,7 +873,7 @@ final class Songwriter {
         return true;
       }
     }
-    for (Noun n : subject.things()) {
+    for (Noun n : subject.subjects()) {
       if (n.word().equals(w) && Character.isUpperCase(w.charAt(0))) {
         return true;
       }

@@ -1,8 +1,10 @@
 package io.backbeat.engine.lyrics;
 
-import io.backbeat.engine.lyrics.PromptReader.Noun;
-import io.backbeat.engine.lyrics.PromptReader.Place;
-import io.backbeat.engine.lyrics.PromptReader.Subject;
+import io.backbeat.engine.prompt.Noun;
+import io.backbeat.engine.prompt.Place;
+import io.backbeat.engine.prompt.PromptReading;
+import io.backbeat.engine.prompt.Theme;
+import io.backbeat.engine.prompt.Valence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +72,12 @@ final class Titles {
    * Title ideas from the subject, best first: a noun phrase, an action, a name, a place, a noun,
    * then theme imagery. Always at least one; each at most six words.
    */
-  static List<String> ideas(Subject s, RandomGenerator rng) {
+  static List<String> ideas(PromptReading s, RandomGenerator rng) {
     List<String> out = new ArrayList<>();
     List<Theme> themes = new ArrayList<>(s.rankedThemes());
     themes.remove(Theme.GENERIC);
     Theme top = themes.isEmpty() ? Theme.GENERIC : themes.getFirst();
+    ThemeImagery.Imagery topImagery = ThemeImagery.of(top);
     s.phrases().forEach(p -> addTitle(out, p));
     s.actions().stream().filter(a -> a.contains(" ")).forEach(a -> addTitle(out, a));
     Place common = s.places().stream().filter(p -> !p.proper()).findFirst().orElse(null);
@@ -85,31 +88,31 @@ final class Titles {
       } else if (proper != null) {
         addTitle(out, name + " in " + proper.word());
       } else {
-        addTitle(out, (s.mood() == '+' ? "hey " : "ballad of ") + name);
+        addTitle(out, (s.valence() == Valence.POSITIVE ? "hey " : "ballad of ") + name);
       }
     }
     if (proper != null) {
       String noun =
-          s.things().isEmpty()
-              ? top.nouns.get(rng.nextInt(Math.min(3, top.nouns.size())))
-              : s.things().getFirst().word();
+          s.subjects().isEmpty()
+              ? topImagery.nouns().get(rng.nextInt(Math.min(3, topImagery.nouns().size())))
+              : s.subjects().getFirst().word();
       addTitle(out, proper.word() + " " + noun);
     }
     if (common != null && WATERSIDE.contains(common.word())) {
       addTitle(out, "down by the " + common.word());
     }
-    for (Noun n : s.things()) {
+    for (Noun n : s.subjects()) {
       if (n.determiner().isEmpty()) {
         addTitle(out, n.word());
       } else if (!s.adjectives().isEmpty()) {
         addTitle(out, s.adjectives().getFirst() + " " + n.word());
       } else {
-        addTitle(out, top.adjectives.get(rng.nextInt(top.adjectives.size())) + " " + n.word());
+        addTitle(out, topImagery.adjectives().get(rng.nextInt(topImagery.adjectives().size())) + " " + n.word());
       }
     }
     if (out.size() < 2 && top != Theme.GENERIC) {
-      String adj = top.adjectives.get(rng.nextInt(top.adjectives.size()));
-      String noun = top.nouns.get(rng.nextInt(Math.min(6, top.nouns.size())));
+      String adj = topImagery.adjectives().get(rng.nextInt(topImagery.adjectives().size()));
+      String noun = topImagery.nouns().get(rng.nextInt(Math.min(6, topImagery.nouns().size())));
       addTitle(out, adj + " " + noun);
     }
     while (out.size() < 2) {

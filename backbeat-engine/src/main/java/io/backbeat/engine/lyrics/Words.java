@@ -1,8 +1,9 @@
 package io.backbeat.engine.lyrics;
 
+import io.backbeat.engine.prompt.Spelling;
 import java.util.Locale;
 
-/** Small English spelling helpers shared by the prompt reader and the songwriter. */
+/** Small English spelling helpers for the songwriter (the rules shared with prompts are in {@link Spelling}). */
 final class Words {
   private Words() {}
 
@@ -61,27 +62,11 @@ final class Words {
 
   /** A plural noun's singular by spelling: skies → sky, waves → wave, kisses → kiss. */
   static String singular(String w) {
-    if (w.endsWith("ies") && w.length() > 4) {
-      return w.substring(0, w.length() - 3) + "y";
-    }
-    if (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes")) {
-      return w.substring(0, w.length() - 2);
-    }
-    if (w.endsWith("s")
-        && !w.endsWith("ss")
-        && !w.endsWith("us")
-        && !w.endsWith("is")
-        && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
+    return Spelling.singular(w);
   }
 
   /** Upper-cases the first letter and leaves the rest alone ("tokyo" → "Tokyo"). */
   static String capitalize(String w) {
-    if (w.isEmpty()) {
-      return w;
-    }
-    return w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1);
+    return Spelling.capitalize(w);
   }
 }

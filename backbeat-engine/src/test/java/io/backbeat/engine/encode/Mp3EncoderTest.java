@@ -123,6 +123,80 @@ class Mp3EncoderTest {
   }
 
   @Test
+  void ffprobe_hears_an_mp3_as_long_as_its_audio_with_its_tags() throws Exception {
+    int frames = 44100 * 5 + 777;
+    Path mp3 = dir.resolve("judged.mp3");
+    Mp3Encoder.encode(mp3, tone(440, frames), tone(660, frames), 44100,
+        Map.of("title", "Grüße", "artist", "Backbeat"));
+
+    Map<String, String> probe = Ffprobe.probe(mp3);
+    assertThat(probe.get("format.format_name")).isEqualTo("mp3");
+    assertThat(Ffprobe.streams(probe, "audio", "codec_name")).containsExactly("mp3");
+    assertThat(Ffprobe.streams(probe, "audio", "sample_rate")).containsExactly("44100");
+    assertThat(Ffprobe.streams(probe, "audio", "channels")).containsExactly("2");
+    // ffprobe counts whole MP3 frames (our decoder trims to the sample): within two frames
+    assertThat(Ffprobe.number(probe.get("format.duration"))).isCloseTo(frames / 44100.0, within(0.06));
+    assertThat(Ffprobe.number(probe.get("format.bit_rate"))).isCloseTo(Mp3Encoder.BITRATE, within(8000.0));
+    assertThat(probe.get("format.tags.title")).isEqualTo("Grüße");
+    // bitexact: no library version in the file, which would change the bytes from build to build
+    assertThat(probe.entrySet()).filteredOn(e -> e.getKey().endsWith("tags.encoder"))
+        .allSatisfy(e -> assertThat(e.getValue()).doesNotContainPattern("[0-9]"));
+  }
+
+  @Test
+  void ffprobe_reads_a_wav_as_16_bit_pcm_with_the_canonical_header_and_every_frame() throws Exception {
+    int frames = 44100 * 2 + 5;
+    Path wav = dir.resolve("judged.wav");
+    WavWriter.write(wav, new float[][] {tone(500, frames), tone(700, frames)}, 44100);
+
+    byte[] bytes = Files.readAllBytes(wav);
+    assertThat(bytes).hasSize(44 + frames * 4);
+    assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+    assertThat(new String(bytes, 8, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WAVEfmt ");
+    assertThat(new String(bytes, 36, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("data");
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(header.getInt(4)).isEqualTo(bytes.length - 8);
+    assertThat(header.getInt(40)).isEqualTo(frames * 4);
+    Map<String, String> probe = Ffprobe.probe(wav);
+    assertThat(Ffprobe.streams(probe, "audio", "codec_name")).containsExactly("pcm_s16le");
+    assertThat(Ffprobe.streams(probe, "audio", "sample_rate")).containsExactly("44100");
+    assertThat(Ffprobe.streams(probe, "audio", "channels")).containsExactly("2");
+    assertThat(Ffprobe.streams(probe, "audio", "bits_per_sample")).containsExactly("16");
+    assertThat(Ffprobe.streams(probe, "audio", "duration_ts")).containsExactly(String.valueOf(frames));
+  }
+
+  @Test
+  void stems_written_in_parallel_are_the_bytes_written_one_by_one() throws Exception {
+    float[][][] stems = new float[6][][];
+    for (int i = 0; i < stems.length; i++) {
+      stems[i] = new float[][] {tone(200 + 50 * i, 44100 * 3), tone(300 + 40 * i, 44100 * 3)};
+    }
+    for (int i = 0; i < stems.length; i++) {
+      WavWriter.write(dir.resolve("seq-" + i + ".wav"), stems[i], 44100, new float[] {0.8f, 0.6f});
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      java.util.List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+      for (int i = 0; i < stems.length; i++) {
+        int index = i;
+        writes.add(pool.submit(() -> {
+          WavWriter.write(dir.resolve("par-" + index + ".wav"), stems[index], 44100, new float[] {0.8f, 0.6f});
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : writes) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    for (int i = 0; i < stems.length; i++) {
+      assertThat(Files.readAllBytes(dir.resolve("par-" + i + ".wav")))
+          .isEqualTo(Files.readAllBytes(dir.resolve("seq-" + i + ".wav")));
+    }
+  }
+
+  @Test
   void a_stem_is_written_with_its_per_channel_gains() throws Exception {
     float[] x = tone(500, 4410);
     Path wav = dir.resolve("placed.wav");

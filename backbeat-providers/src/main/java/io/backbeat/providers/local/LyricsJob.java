@@ -8,6 +8,7 @@ import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.spec.LyricsSpec;
 import io.backbeat.engine.lyrics.Lyrics;
+import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import java.util.List;
 
@@ -25,7 +26,8 @@ public final class LyricsJob implements LocalJob {
     if (!(task.spec() instanceof LyricsSpec spec)) {
       throw new UnsupportedOperationException("LyricsJob makes lyrics, not " + task.kind());
     }
-    List<Lyrics> variants = writer.write(spec.prompt(), LocalProvider.seedOf(task));
+    List<Lyrics> variants =
+        writer.write(LyricsRequest.builder().prompt(spec.prompt()).seed(LocalProvider.seedOf(task)).build());
     ObjectNode result = MAPPER.createObjectNode();
     ArrayNode lyrics = result.putArray("lyrics");
     for (Lyrics variant : variants) {

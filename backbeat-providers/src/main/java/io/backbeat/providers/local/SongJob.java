@@ -139,21 +139,22 @@ public final class SongJob implements LocalJob {
   static SongRequest toSongRequest(Task task, SongSpec spec) {
     Composition c = spec.composition();
     Shaping shaping = c.shaping();
-    return new SongRequest(
-        c.callerWritten() ? c.lyrics() : c.prompt(),
-        c.style(),
-        c.title(),
-        c.callerWritten(),
-        c.instrumental(),
-        spec.model(),
-        shaping.excludedStyles(),
-        shaping.vocalGender() == null ? null : shaping.vocalGender() == VocalGender.FEMALE ? "f" : "m",
-        shaping.styleWeight(),
-        shaping.weirdness(),
-        shaping.audioWeight(),
-        shaping.personaId(),
-        LocalProvider.seedOf(task),
-        Duration.ofSeconds(spec.maxLengthSeconds()));
+    return SongRequest.builder()
+        .prompt(c.callerWritten() ? c.lyrics() : c.prompt())
+        .style(c.style())
+        .title(c.title())
+        .customMode(c.callerWritten())
+        .instrumental(c.instrumental())
+        .model(spec.model())
+        .negativeTags(shaping.excludedStyles())
+        .vocalGender(shaping.vocalGender() == null ? null : shaping.vocalGender() == VocalGender.FEMALE ? "f" : "m")
+        .styleWeight(shaping.styleWeight())
+        .weirdnessConstraint(shaping.weirdness())
+        .audioWeight(shaping.audioWeight())
+        .personaId(shaping.personaId())
+        .seed(LocalProvider.seedOf(task))
+        .maxLength(Duration.ofSeconds(spec.maxLengthSeconds()))
+        .build();
   }
 
   /** Stable per task and index, so a re-run after a crash overwrites instead of adding clips. */

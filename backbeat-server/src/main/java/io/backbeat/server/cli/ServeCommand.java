@@ -35,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
       printDevelopmentKey(System.out, app.baseUrl(), devKey.plaintext());
     }
     System.out.println("Backbeat is running at " + app.baseUrl() + " (data in " + config.storage().dataDir().toAbsolutePath() + ")");
+    System.out.println("Dashboard: " + app.baseUrl() + "/ui (sign in with an API key)");
     System.out.flush();
     stopped.await();
     return 0;

@@ -7,6 +7,7 @@ import io.backbeat.core.account.ApiKey;
 import io.backbeat.core.account.WebhookSecrets;
 import io.backbeat.core.store.AccountStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -78,6 +79,12 @@ public final class JdbiAccountStore implements AccountStore {
         .bind("keyHash", keyHash)
         .map(Rows::apiKey)
         .findOne();
+  }
+
+  @Override
+  public List<ApiKey> liveKeys(String accountId) {
+    requireNonNull(accountId, "accountId is null");
+    return handle.createQuery(sql.get(JdbiAccountStore.class, "liveKeys")).bind("accountId", accountId).map(Rows::apiKey).list();
   }
 
   @Override

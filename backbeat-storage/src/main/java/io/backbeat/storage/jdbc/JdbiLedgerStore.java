@@ -123,6 +123,18 @@ public final class JdbiLedgerStore implements LedgerStore {
         .list();
   }
 
+  @Override
+  public List<LedgerEntry> entriesOfTask(String accountId, String taskId) {
+    requireNonNull(accountId, "accountId is null");
+    requireNonNull(taskId, "taskId is null");
+    return handle
+        .createQuery(sql.get(JdbiLedgerStore.class, "entriesOfTask"))
+        .bind("accountId", accountId)
+        .bind("taskId", taskId)
+        .map(Rows::ledgerEntry)
+        .list();
+  }
+
   /** Empty for an unknown account; an empty inner value for an unmetered one. */
   private Optional<Optional<Long>> meteredBalance(String accountId) {
     return handle

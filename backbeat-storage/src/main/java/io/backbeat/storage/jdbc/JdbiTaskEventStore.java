@@ -65,4 +65,10 @@ public final class JdbiTaskEventStore implements TaskEventStore {
         .map(Rows::event)
         .list();
   }
+
+  @Override
+  public long latestSeq(String accountId) {
+    requireNonNull(accountId, "accountId is null");
+    return handle.createQuery(sql.get(JdbiTaskEventStore.class, "latestSeq")).bind("accountId", accountId).mapTo(Long.class).one();
+  }
 }

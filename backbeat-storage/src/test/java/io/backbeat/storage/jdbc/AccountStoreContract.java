@@ -62,6 +62,20 @@ abstract class AccountStoreContract extends StoreContract {
   }
 
   @Test
+  void live_keys_are_the_accounts_unrevoked_keys_oldest_first() {
+    Account account = newAccount("acme");
+    ApiKey first = newKey(account, "first");
+    newKey(account, "second");
+    ApiKey revoked = newKey(account, "revoked");
+    newKey(newAccount("other"), "not mine");
+    inTx(tx -> ((JdbiAccountStore) tx.accounts()).revokeKey(revoked.id(), T0.plusSeconds(1)));
+
+    assertThat(tx((Tx tx) -> tx.accounts().liveKeys(account.id()))).extracting(ApiKey::name).containsExactly("first", "second");
+    assertThat(tx((Tx tx) -> tx.accounts().liveKeys(account.id()))).first().isEqualTo(first);
+    assertThat(tx((Tx tx) -> tx.accounts().liveKeys("acct_nobody"))).isEmpty();
+  }
+
+  @Test
   void key_hashes_are_unique() {
     Account account = newAccount("acme");
     ApiKey key = newKey(account, "ci");

@@ -119,6 +119,20 @@ abstract class LedgerStoreContract extends StoreContract {
   }
 
   @Test
+  void entries_of_a_task_are_its_hold_and_its_outcome_in_order_and_only_for_its_account() {
+    topUp(30);
+    Task task = heldTask(10);
+    Task other = heldTask(5);
+    inTx(tx -> tx.ledger().refund(task.id(), T0.plusSeconds(5)));
+
+    assertThat(tx((Tx tx) -> tx.ledger().entriesOfTask(account.id(), task.id())))
+        .extracting(LedgerEntry::kind, LedgerEntry::amount, LedgerEntry::taskId)
+        .containsExactly(tuple(Kind.HOLD, 10L, task.id()), tuple(Kind.REFUND, 10L, task.id()));
+    assertThat(tx((Tx tx) -> tx.ledger().entriesOfTask(account.id(), other.id()))).extracting(LedgerEntry::kind).containsExactly(Kind.HOLD);
+    assertThat(tx((Tx tx) -> tx.ledger().entriesOfTask("acct_someone_else", task.id()))).isEmpty();
+  }
+
+  @Test
   void entries_page_back_from_the_newest() {
     for (int i = 1; i <= 5; i++) {
       topUp(i);

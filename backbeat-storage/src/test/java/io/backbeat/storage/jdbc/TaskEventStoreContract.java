@@ -51,6 +51,20 @@ abstract class TaskEventStoreContract extends StoreContract {
   }
 
   @Test
+  void latest_seq_is_the_accounts_newest_event_and_zero_without_events() {
+    Account otherAccount = newAccount("other");
+    Task otherTask = newQueuedTask(otherAccount, T0);
+    assertThat(tx((Tx tx) -> tx.events().latestSeq(account.id()))).isZero();
+
+    append(task, "created");
+    TaskEvent newest = append(task, "running");
+    append(otherTask, "theirs");
+
+    assertThat(tx((Tx tx) -> tx.events().latestSeq(account.id()))).isEqualTo(newest.seq());
+    assertThat(tx((Tx tx) -> tx.events().forAccountAfter(account.id(), newest.seq(), 10))).isEmpty();
+  }
+
+  @Test
   void for_task_lists_only_its_events_in_seq_order() {
     Task other = newQueuedTask(account, T0);
     TaskEvent first = append(task, "created");

@@ -46,6 +46,11 @@ public final class TaskQueries {
     return transactor.inTransaction(tx -> tx.events().forAccountAfter(accountId, afterSeq, limit));
   }
 
+  /** The account's newest event number: a live stream started {@code ?after=} it sends only what happens next. */
+  public long latestEventSeq(String accountId) {
+    return transactor.inTransaction(tx -> tx.events().latestSeq(accountId));
+  }
+
   public List<WebhookDelivery> deliveriesOfTask(String taskId) {
     return transactor.inTransaction(tx -> tx.webhooks().forTask(taskId));
   }

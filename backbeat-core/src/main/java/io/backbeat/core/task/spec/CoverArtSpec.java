@@ -1,7 +1,6 @@
 package io.backbeat.core.task.spec;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.Map;
 
 /** Cover-art images (two styles) for a finished music task. */
 public record CoverArtSpec(String sourceTaskId, String callbackUrl) implements TaskSpec {
@@ -12,15 +11,5 @@ public record CoverArtSpec(String sourceTaskId, String callbackUrl) implements T
   @Override
   public TaskKind kind() {
     return TaskKind.COVER_ART;
-  }
-
-  @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
-  public Map<String, String> moderatedTexts() {
-    return Map.of();
   }
 }

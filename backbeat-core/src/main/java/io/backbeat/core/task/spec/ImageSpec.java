@@ -3,8 +3,8 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNullElse;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.List;
 import java.util.Map;
+import java.util.List;
 
 /**
  * Images from a prompt.

@@ -15,11 +15,6 @@ public record LyricsSpec(String prompt, String callbackUrl) implements TaskSpec 
   }
 
   @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
   public Map<String, String> moderatedTexts() {
     return Texts.of().add("prompt", prompt).build();
   }

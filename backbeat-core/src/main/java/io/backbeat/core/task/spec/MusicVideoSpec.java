@@ -22,11 +22,6 @@ public record MusicVideoSpec(ClipRef source, String author, String watermark, St
   }
 
   @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
   public Map<String, String> moderatedTexts() {
     return Texts.of().add("author", author).add("watermark", watermark).build();
   }

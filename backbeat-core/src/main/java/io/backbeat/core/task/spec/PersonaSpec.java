@@ -27,17 +27,7 @@ public record PersonaSpec(
   }
 
   @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
   public Map<String, String> moderatedTexts() {
     return Texts.of().add("name", name).add("description", description).add("style", style).build();
-  }
-
-  @Override
-  public String callbackUrl() {
-    return null;
   }
 }

@@ -3,7 +3,6 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.Map;
 
 /** The spec of a finished task whose payloads retention has cleared: only its kind is left. */
 public record PurgedSpec(TaskKind purgedKind) implements TaskSpec {
@@ -14,20 +13,5 @@ public record PurgedSpec(TaskKind purgedKind) implements TaskSpec {
   @Override
   public TaskKind kind() {
     return purgedKind;
-  }
-
-  @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
-  public Map<String, String> moderatedTexts() {
-    return Map.of();
-  }
-
-  @Override
-  public String callbackUrl() {
-    return null;
   }
 }

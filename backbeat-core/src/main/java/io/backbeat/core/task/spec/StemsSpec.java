@@ -3,7 +3,6 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.Map;
 
 /** Separated parts of one clip: vocal and instrumental, or every stem. */
 public record StemsSpec(ClipRef source, Separation separation, String callbackUrl) implements TaskSpec {
@@ -22,15 +21,5 @@ public record StemsSpec(ClipRef source, Separation separation, String callbackUr
   @Override
   public TaskKind kind() {
     return TaskKind.STEMS;
-  }
-
-  @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
-  public Map<String, String> moderatedTexts() {
-    return Map.of();
   }
 }

@@ -15,17 +15,7 @@ public record StyleBoostSpec(String hint) implements TaskSpec {
   }
 
   @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
   public Map<String, String> moderatedTexts() {
     return Texts.of().add("style", hint).build();
-  }
-
-  @Override
-  public String callbackUrl() {
-    return null;
   }
 }

@@ -59,15 +59,21 @@ public sealed interface TaskSpec
   TaskKind kind();
 
   /** The model the task is priced and routed by, or null when the kind has none. */
-  String model();
+  default String model() {
+    return null;
+  }
 
   /**
    * The human-written texts the content policy checks at create, by canonical field name
    * ({@code prompt}, {@code lyrics}, {@code title}, {@code style}, …). Never URLs, ids or enums.
    */
   @JsonIgnore
-  Map<String, String> moderatedTexts();
+  default Map<String, String> moderatedTexts() {
+    return Map.of();
+  }
 
   /** Where callbacks go, or null for none (synchronous routes). */
-  String callbackUrl();
+  default String callbackUrl() {
+    return null;
+  }
 }

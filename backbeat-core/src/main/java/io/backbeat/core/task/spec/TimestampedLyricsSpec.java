@@ -3,7 +3,6 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.Map;
 
 /** The sung words of one clip with their times, and a waveform of its audio (answered at once). */
 public record TimestampedLyricsSpec(ClipRef source) implements TaskSpec {
@@ -14,20 +13,5 @@ public record TimestampedLyricsSpec(ClipRef source) implements TaskSpec {
   @Override
   public TaskKind kind() {
     return TaskKind.TIMESTAMPED_LYRICS;
-  }
-
-  @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
-  public Map<String, String> moderatedTexts() {
-    return Map.of();
-  }
-
-  @Override
-  public String callbackUrl() {
-    return null;
   }
 }

@@ -3,7 +3,6 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
-import java.util.Map;
 
 /** A PCM WAV of one clip. */
 public record WavSpec(ClipRef source, String callbackUrl) implements TaskSpec {
@@ -14,15 +13,5 @@ public record WavSpec(ClipRef source, String callbackUrl) implements TaskSpec {
   @Override
   public TaskKind kind() {
     return TaskKind.WAV;
-  }
-
-  @Override
-  public String model() {
-    return null;
-  }
-
-  @Override
-  public Map<String, String> moderatedTexts() {
-    return Map.of();
   }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 final class NativeViews {
   /** Result fields that hold asset keys. */
   private static final Set<String> ASSET_FIELDS = Set.of("audio", "image", "words", "video", "wav");
+  private static final int EXCERPT_CHARS = 120;
 
   private NativeViews() {}
 
@@ -30,6 +31,8 @@ final class NativeViews {
     view.put("dialect", task.dialect());
     view.put("route", task.route());
     view.put("provider", task.provider());
+    view.put("model", task.spec().model());
+    view.put("promptExcerpt", excerpt(task.spec().moderatedTexts()));
     view.put("status", task.status().dbValue());
     view.put("stage", task.stage().dbValue());
     if (task.errorCode() != null) {
@@ -48,8 +51,13 @@ final class NativeViews {
     ObjectNode view = taskSummary(task, urls);
     // the canonical spec as stored: {"v":1,"type":…}; payloads are scrubbed of credentials at create
     view.set("request", TaskSpecJson.write(task.spec()));
+    // the body as the client sent it, for the dashboard's "request as sent" (also scrubbed)
+    view.set("originalPayload", task.originalPayload());
     view.set("result", task.result() == null ? null : withUrls(task.result().deepCopy(), urls));
     view.put("callbackUrl", task.callbackUrl());
+    // a relayed task names its upstream channel and the id the upstream gave it (null when run here)
+    view.put("channel", task.handle().channel());
+    view.put("upstreamId", task.handle().upstreamId());
     ArrayNode events = view.putArray("timeline");
     for (TaskEvent event : timeline) {
       events.add(event(event));
@@ -139,6 +147,18 @@ final class NativeViews {
       node.forEach(child -> withUrls(child, urls));
     }
     return node;
+  }
+
+  /** The first characters of what the task was asked for (prompt, else lyrics, style or title), on one line. */
+  static String excerpt(Map<String, String> texts) {
+    for (String field : List.of("prompt", "lyrics", "style", "title")) {
+      String text = texts.getOrDefault(field, "").strip();
+      if (!text.isEmpty()) {
+        String folded = text.replaceAll("\\s+", " ");
+        return folded.length() <= EXCERPT_CHARS ? folded : folded.substring(0, EXCERPT_CHARS - 1) + "…";
+      }
+    }
+    return null;
   }
 
   static void time(ObjectNode view, String field, Instant at) {

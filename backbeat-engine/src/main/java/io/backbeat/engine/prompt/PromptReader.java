@@ -1,4 +1,4 @@
-package io.backbeat.engine.lyrics;
+package io.backbeat.engine.prompt;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,106 +10,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.backbeat.engine.prompt.Token.Cat;
 
 /**
- * Reads what a song prompt is about: names, places, nouns, adjectives, actions ("chasing waves"),
- * noun phrases ("rainy Tokyo night") and themes. Heuristics only: stop-word and music-jargon
- * filtering, capitalisation for proper nouns, suffixes for parts of speech, and a small gazetteer.
- * Everything is kept in prompt order so the result is deterministic.
+ * Reads what a prompt is about, for lyrics, pictures and scenes alike: names, places, subjects,
+ * adjectives, actions ("chasing waves"), noun phrases ("rainy Tokyo night"), themes and valence,
+ * and what a picture of it would hold — colours, visual motifs, moods, time of day, weather and
+ * season. Heuristics only: stop-word and music-jargon filtering, capitalisation for proper nouns,
+ * suffixes for parts of speech, word lists and a small gazetteer. Any text is fine (empty, other
+ * scripts, emoji); everything is kept in prompt order so the result is deterministic.
+ *
+ * <pre>{@code
+ * PromptReading r = PromptReader.read("a lonely lighthouse under a violet sky at dusk");
+ * r.motifs();    // [SEA, SKY]
+ * r.colours();   // [violet #8F5CD6]
+ * r.timeOfDay(); // Optional[EVENING]
+ * }</pre>
  */
-final class PromptReader {
+public final class PromptReader {
   private static final int MAX_TOKENS = 400;
+  /**
+   * Longer "words" are keyboard runs or glued text, not something to sing or show; 34 letters
+   * still lets "supercalifragilisticexpialidocious" through.
+   */
+  private static final int MAX_WORD_CHARS = 34;
 
-  record Noun(String word, String determiner) {
-    String render() {
-      return determiner.isEmpty() ? word : determiner + " " + word;
-    }
-  }
-
-  record Place(String word, boolean proper) {
-    String render() {
-      return proper || BARE_PLACES.contains(word) ? word : "the " + word;
-    }
-
-    /** With the preposition English uses for it: "in Tokyo", "on the beach", "at the club". */
-    String renderIn() {
-      if (proper || !(ON_PLACES.contains(word) || AT_PLACES.contains(word))) {
-        return (word.equals("home") ? "at " : "in ") + render();
-      }
-      return (ON_PLACES.contains(word) ? "on " : "at ") + render();
-    }
-  }
-
-  record Subject(
-      List<String> names,
-      List<Place> places,
-      List<Noun> things,
-      List<String> adjectives,
-      List<String> actions,
-      List<String> phrases,
-      List<String> gerunds,
-      Map<Theme, Double> themes,
-      char mood) {
-
-    boolean isEmpty() {
-      return names.isEmpty()
-          && places.isEmpty()
-          && things.isEmpty()
-          && phrases.isEmpty()
-          && actions.isEmpty();
-    }
-
-    /** Themes by weight, strongest first; enum order breaks ties. */
-    List<Theme> rankedThemes() {
-      return themes.entrySet().stream()
-          .sorted(
-              Comparator.comparingDouble((Map.Entry<Theme, Double> e) -> -e.getValue())
-                  .thenComparing(Map.Entry::getKey))
-          .map(Map.Entry::getKey)
-          .toList();
-    }
-  }
-
-  private enum Cat {
-    STOP,
-    DET,
-    PREP,
-    OBJ,
-    META,
-    MOOD,
-    PROPER,
-    GERUND,
-    ADJ,
-    NOUN,
-    SKIP
-  }
-
-  private static final class Token {
-    final String text;
-    final String lower;
-    final boolean capitalized;
-    final boolean sentenceStart;
-    final int clause;
-    final boolean possessive;
-    Cat cat = Cat.SKIP;
-
-    Token(String text, boolean sentenceStart, int clause) {
-      String t = text.replace('’', '\'');
-      boolean poss = t.endsWith("'s") && t.length() > 3;
-      if (poss) {
-        t = t.substring(0, t.length() - 2);
-      }
-      t = t.replaceAll("^'+|'+$", "");
-      this.text = t;
-      this.lower = t.toLowerCase(Locale.ROOT);
-      this.capitalized = !t.isEmpty() && Character.isUpperCase(t.codePointAt(0));
-      this.sentenceStart = sentenceStart;
-      this.clause = clause;
-      this.possessive = poss;
-    }
-  }
-
-  static Subject read(String prompt) {
+  /** Reads {@code prompt}; null reads as empty. Never throws. */
+  public static PromptReading read(String prompt) {
     List<Token> tokens = tokenize(prompt == null ? "" : prompt);
     Map<Theme, Double> themes = new EnumMap<>(Theme.class);
     emojiThemes(prompt == null ? "" : prompt, themes);
@@ -141,7 +68,7 @@ final class PromptReader {
               places.add(new Place(t.lower, false));
             }
           } else {
-            String key = Words.singular(t.lower);
+            String key = Spelling.singular(t.lower);
             nounCounts.merge(key, 1, Integer::sum);
             nouns.putIfAbsent(key, new Noun(nounText(t), determiner(tokens, i)));
           }
@@ -160,8 +87,9 @@ final class PromptReader {
             .toList();
     List<String> actions = actions(tokens);
     List<String> phrases = phrases(tokens);
-    char mood = mood(themes);
-    return new Subject(
+    Valence valence = valence(themes);
+    VisualReader.Visuals visuals = VisualReader.read(tokens, prompt == null ? "" : prompt);
+    return new PromptReading(
         List.copyOf(names),
         List.copyOf(places),
         things,
@@ -171,7 +99,13 @@ final class PromptReader {
         List.copyOf(gerunds),
         // An EnumMap keeps iteration in enum order; Map.copyOf would not.
         Collections.unmodifiableMap(new EnumMap<>(themes)),
-        mood);
+        valence,
+        visuals.moods(),
+        visuals.colours(),
+        visuals.motifs(),
+        visuals.timeOfDay(),
+        visuals.weather(),
+        visuals.season());
   }
 
   // ---- tokenising -------------------------------------------------------------------------
@@ -245,7 +179,7 @@ final class PromptReader {
   private static Cat category(List<Token> tokens, int i, boolean capsMeaningful) {
     Token t = tokens.get(i);
     String w = t.lower;
-    if (w.isEmpty() || !isLatin(w)) {
+    if (w.isEmpty() || w.length() > MAX_WORD_CHARS || !isLatin(w)) {
       return Cat.SKIP;
     }
     if (w.chars().anyMatch(Character::isDigit)) {
@@ -385,7 +319,7 @@ final class PromptReader {
       if (i + 1 < tokens.size() && tokens.get(i + 1).clause == t.clause) {
         String pair = t.lower + " " + tokens.get(i + 1).lower;
         if (GAZETTEER_PAIRS.contains(pair)) {
-          String place = Words.capitalize(t.text) + " " + Words.capitalize(tokens.get(i + 1).text);
+          String place = Spelling.capitalize(t.text) + " " + Spelling.capitalize(tokens.get(i + 1).text);
           t.cat = Cat.SKIP;
           tokens.get(i + 1).cat = Cat.SKIP;
           i++;
@@ -404,7 +338,7 @@ final class PromptReader {
       }
       int j = i;
       StringBuilder name =
-          new StringBuilder(GAZETTEER.contains(t.lower) ? Words.capitalize(t.text) : t.text);
+          new StringBuilder(GAZETTEER.contains(t.lower) ? Spelling.capitalize(t.text) : t.text);
       boolean gazetteer = GAZETTEER.contains(t.lower);
       while (j + 1 < tokens.size()
           && j - i < 2
@@ -414,7 +348,7 @@ final class PromptReader {
         j++;
         Token next = tokens.get(j);
         name.append(' ')
-            .append(GAZETTEER.contains(next.lower) ? Words.capitalize(next.text) : next.text);
+            .append(GAZETTEER.contains(next.lower) ? Spelling.capitalize(next.text) : next.text);
         gazetteer |= GAZETTEER.contains(next.lower);
       }
       boolean afterPreposition =
@@ -539,16 +473,16 @@ final class PromptReader {
     return t.cat == Cat.ADJ || t.cat == Cat.NOUN || t.cat == Cat.PROPER;
   }
 
-  // ---- themes and mood --------------------------------------------------------------------
+  // ---- themes and valence ------------------------------------------------------------------
 
   private static void scoreThemes(Token t, Map<Theme, Double> themes) {
     if (t.cat == Cat.STOP || t.cat == Cat.DET || t.cat == Cat.PREP || t.cat == Cat.OBJ) {
       return;
     }
     double weight = t.cat == Cat.MOOD ? 1.5 : 1.0;
-    List<String> forms = List.of(t.lower, Words.singular(t.lower), gerundBase(t.lower));
+    List<String> forms = List.of(t.lower, Spelling.singular(t.lower), gerundBase(t.lower));
     for (Theme theme : Theme.values()) {
-      if (forms.stream().anyMatch(theme.triggers::contains)) {
+      if (forms.stream().anyMatch(theme.triggers()::contains)) {
         themes.merge(theme, weight, Double::sum);
       }
     }
@@ -566,12 +500,12 @@ final class PromptReader {
             });
   }
 
-  private static char mood(Map<Theme, Double> themes) {
+  private static Valence valence(Map<Theme, Double> themes) {
     double v = 0;
     for (Map.Entry<Theme, Double> e : themes.entrySet()) {
-      v += e.getKey().valence * e.getValue();
+      v += e.getKey().valence() * e.getValue();
     }
-    return v > 0.4 ? '+' : v < -0.4 ? '-' : '*';
+    return v > 0.4 ? Valence.POSITIVE : v < -0.4 ? Valence.NEGATIVE : Valence.NEUTRAL;
   }
 
   // ---- small word helpers -----------------------------------------------------------------
@@ -594,10 +528,10 @@ final class PromptReader {
   }
 
   private static String nounText(Token t) {
-    return CALENDAR.contains(t.lower) ? Words.capitalize(t.lower) : t.lower;
+    return CALENDAR.contains(t.lower) ? Spelling.capitalize(t.lower) : t.lower;
   }
 
-  private static String gerundBase(String w) {
+  static String gerundBase(String w) {
     if (!w.endsWith("ing") || w.length() < 5) {
       return w;
     }
@@ -765,16 +699,7 @@ final class PromptReader {
           stadium arena boulevard avenue alley cemetery meadow hills canyon jungle cave attic
           porch backyard playground dancefloor coastline seaside
           """);
-  private static final Set<String> BARE_PLACES = words("downtown home paradise heaven");
-  private static final Set<String> ON_PLACES =
-      words(
-          "beach shore road highway street streets coast island rooftop bridge boulevard"
-              + " avenue porch dancefloor coastline seaside farm field fields hills");
-  private static final Set<String> AT_PLACES =
-      words(
-          "club bar station airport school church diner motel hotel cafe library hospital"
-              + " stadium arena harbor harbour");
-  private static final Set<String> CITIES =
+  static final Set<String> CITIES =
       words(
           """
           tokyo paris london berlin rome madrid barcelona lisbon amsterdam seoul shanghai beijing
@@ -787,7 +712,7 @@ final class PromptReader {
           zurich geneva taipei manila jakarta hanoi saigon shenzhen philadelphia denver phoenix
           portland baltimore oakland tulsa
           """);
-  private static final Set<String> GAZETTEER_PAIRS =
+  static final Set<String> GAZETTEER_PAIRS =
       Set.of(
           "new york",
           "los angeles",
