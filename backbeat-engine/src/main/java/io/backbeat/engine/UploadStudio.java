@@ -18,7 +18,7 @@ import io.backbeat.engine.compose.VoiceRange;
 import io.backbeat.engine.encode.WavReader;
 import io.backbeat.engine.encode.WavStreamWriter;
 import io.backbeat.engine.lyrics.Lyrics;
-import io.backbeat.engine.lyrics.LyricsWriter;
+import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.render.Mastering;
 import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
@@ -82,7 +82,6 @@ public final class UploadStudio {
   private static final int MATCH_BARS = 4;
 
   private final Studio studio;
-  private final LyricsWriter lyricsWriter = new LyricsWriter();
   private final SongComposer composer = new SongComposer(LyricsAdapter.SYLLABLES);
   private final CoverArtist artist = new CoverArtist();
   private final Mastering mastering = new Mastering();
@@ -338,7 +337,7 @@ public final class UploadStudio {
       title = blankToNull(request.title()) != null ? request.title().strip() : "Untitled";
       lyrics = instrumental ? null : blankToNull(request.prompt());
     } else {
-      Lyrics written = lyricsWriter.write(request.prompt() == null ? "" : request.prompt(), request.seed()).get(0);
+      Lyrics written = studio.writeLyrics(LyricsRequest.builder().prompt(request.prompt()).seed(request.seed()).build()).get(0);
       title = blankToNull(request.title()) != null ? request.title().strip() : written.title();
       lyrics = instrumental ? null : written.text();
     }

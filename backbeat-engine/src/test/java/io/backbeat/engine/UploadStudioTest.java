@@ -45,7 +45,7 @@ class UploadStudioTest {
   }
 
   private static SongRequest request(String style, boolean instrumental, String lyrics) {
-    return new SongRequest(lyrics, style, "Loop Cover", true, instrumental, "V5", null, null, null, null, null, null, 7, null);
+    return SongRequest.builder().prompt(lyrics).style(style).title("Loop Cover").customMode(true).instrumental(instrumental).model("V5").seed(7).build();
   }
 
   @Test

@@ -10,10 +10,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Test recordings made by FFmpeg's own signal generator ({@code aevalsrc}), never by the engine,
- * and measurements by tools nobody here wrote ({@code ffprobe}, {@code aubio}).
+ * and measurements by tools nobody here wrote ({@code ffprobe}, {@code aubio}). A missing tool skips
+ * the test on a developer machine and fails it in CI ({@code CI} set), which must run it ({@code
+ * .ci/run} installs Debian's {@code ffmpeg} and {@code aubio-tools}).
  */
 public final class MediaFixtures {
+  private static final java.util.Map<String, Boolean> FOUND = new java.util.concurrent.ConcurrentHashMap<>();
+
   private MediaFixtures() {}
+
+  /** Skips (or, in CI, fails) the calling test when {@code tool} is not on the PATH. */
+  public static void require(String tool) {
+    boolean found = FOUND.computeIfAbsent(tool, t -> {
+      for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+        if (java.nio.file.Files.isExecutable(Path.of(dir, t))) {
+          return true;
+        }
+      }
+      return false;
+    });
+    if (!found) {
+      String ci = System.getenv("CI");
+      if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+        org.junit.jupiter.api.Assertions.fail(tool + " is missing: CI must make and judge media with it (apt-get install ffmpeg aubio-tools)");
+      }
+      org.junit.jupiter.api.Assumptions.abort(tool + " is not installed (apt-get install ffmpeg aubio-tools); skipped");
+    }
+  }
 
   /**
    * A loop at {@code bpm} in A minor: a kick on beats 1 and 3, a noise snare on 2 and 4, hats on
@@ -136,6 +159,7 @@ public final class MediaFixtures {
    * filter} (e.g. {@code bandpass=f=110:w=30}, or {@code anull}).
    */
   public static double rmsDb(Path file, String filter) throws IOException {
+    require("ffmpeg");
     Process process = new ProcessBuilder("ffmpeg", "-v", "info", "-nostats", "-i", file.toString(), "-af", filter + ",astats=measure_perchannel=none",
         "-f", "null", "-").redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -195,6 +219,7 @@ public final class MediaFixtures {
 
   /** Runs a tool and returns its standard output; a failure's message carries its error output. */
   public static String run(List<String> command) throws IOException {
+    require(command.get(0));
     Path errors = java.nio.file.Files.createTempFile("tool", ".err");
     Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     byte[] out = process.getInputStream().readAllBytes();

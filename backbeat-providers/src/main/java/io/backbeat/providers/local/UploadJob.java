@@ -129,21 +129,21 @@ abstract class UploadJob implements LocalJob {
   /** The engine's request for a composition; the seed comes from the task id. */
   static SongRequest songRequest(Task task, String model, Composition c) {
     Shaping shaping = c.shaping();
-    return new SongRequest(
-        c.callerWritten() ? c.lyrics() : c.prompt(),
-        c.style(),
-        c.title(),
-        c.callerWritten(),
-        c.instrumental(),
-        model,
-        shaping.excludedStyles(),
-        shaping.vocalGender() == null ? null : shaping.vocalGender() == VocalGender.FEMALE ? "f" : "m",
-        shaping.styleWeight(),
-        shaping.weirdness(),
-        shaping.audioWeight(),
-        shaping.personaId(),
-        LocalProvider.seedOf(task),
-        null);
+    return SongRequest.builder()
+        .prompt(c.callerWritten() ? c.lyrics() : c.prompt())
+        .style(c.style())
+        .title(c.title())
+        .customMode(c.callerWritten())
+        .instrumental(c.instrumental())
+        .model(model)
+        .negativeTags(shaping.excludedStyles())
+        .vocalGender(shaping.vocalGender() == null ? null : shaping.vocalGender() == VocalGender.FEMALE ? "f" : "m")
+        .styleWeight(shaping.styleWeight())
+        .weirdnessConstraint(shaping.weirdness())
+        .audioWeight(shaping.audioWeight())
+        .personaId(shaping.personaId())
+        .seed(LocalProvider.seedOf(task))
+        .build();
   }
 
   private static ObjectNode describe(AudioAnalysis analysis, SourceAudio audio, String sourceKey) {
