@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.webhook.Callback;
@@ -40,8 +39,9 @@ final class SunoMusic {
     response.put("taskId", task.id());
     response.set("sunoData", items(task, false));
     data.put("status", status(task));
-    data.put("type", "GENERATE");
-    data.put("operationType", operationType(task.kind()));
+    String operation = operationType(task);
+    data.put("type", operation.toUpperCase(java.util.Locale.ROOT));
+    data.put("operationType", operation);
     dialect.putError(data, task);
     data.put("createTime", SunoTime.format(task.createdAt()));
     dialect.writeSuccess(ctx, data);
@@ -121,9 +121,12 @@ final class SunoMusic {
     return clip.hasNonNull("createdAt") ? Instant.ofEpochMilli(clip.path("createdAt").asLong()) : task.createdAt();
   }
 
-  /** Suno's {@code operationType} of a music task (§2.17; the add-* and replace values are ours). */
-  static String operationType(TaskKind kind) {
-    return switch (kind) {
+  /**
+   * What made the task (§2.17): {@code generate}, {@code extend}, {@code upload_cover}, {@code
+   * upload_extend}, and for the routes upstream lists no word for, the route's own name.
+   */
+  static String operationType(Task task) {
+    return switch (task.kind()) {
       case EXTEND -> "extend";
       case UPLOAD_COVER -> "upload_cover";
       case UPLOAD_EXTEND -> "upload_extend";
