@@ -43,6 +43,17 @@ import io.backbeat.engine.Studio;
 import io.backbeat.engine.StudioConfig;
 import io.backbeat.server.assets.AssetRoutes;
 import io.backbeat.server.config.BackbeatConfig;
+import io.backbeat.server.config.ChannelsConfig;
+import io.backbeat.server.config.ConfigException;
+import io.backbeat.server.callbacks.UpstreamCallbackRoutes;
+import io.backbeat.server.ops.UpstreamChannels;
+import io.backbeat.providers.relay.ChannelConfig;
+import io.backbeat.providers.relay.RelayCallbacks;
+import io.backbeat.providers.relay.RelayChannel;
+import io.backbeat.providers.relay.RelayChannels;
+import io.backbeat.providers.relay.RelayProvider;
+import io.backbeat.providers.relay.RelayStore;
+import io.backbeat.providers.relay.Rehoster;
 import io.backbeat.server.dashboard.Dashboard;
 import io.backbeat.server.dialect.nativeapi.NativeDialect;
 import io.backbeat.server.live.LiveEvents;
@@ -76,6 +87,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +112,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final BackgroundLoop reaperLoop;
   private final BackgroundLoop webhookLoop;
   private final BackgroundLoop retentionLoop;
+  private final BackgroundLoop callbackCleanupLoop;
   private final PrometheusMeterRegistry metrics;
   private final LiveEvents live;
   private final List<Dialect> dialects;
@@ -131,8 +144,9 @@ public final class BackbeatApp implements AutoCloseable {
 
     this.studio =
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
+    Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config));
+    providers.addAll(providers(studio, egressClient, config, relay));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -145,7 +159,9 @@ public final class BackbeatApp implements AutoCloseable {
         new TaskCreation(
             tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys(), waiter);
     this.live = new LiveEvents();
-    this.dialects = new java.util.ArrayList<>(dialects(creation, callbackUrls, assetUrls, transactor, clock));
+    UpstreamChannels channels = new UpstreamChannels(relay, config.channels(), clock);
+    channels.bindTo(metrics);
+    this.dialects = new java.util.ArrayList<>(dialects(creation, callbackUrls, assetUrls, transactor, clock, channels));
     Extensions.DialectServices services = new Extensions.DialectServices(tasks, creation, callbackUrls, assetUrls);
     extensions.dialects().forEach(factory -> dialects.add(factory.create(services)));
     dialects.forEach(d -> LOG.info("Registering dialect {} under {} ({} routes)", d.name(), d.pathPrefixes(), d.routes().size()));
@@ -167,6 +183,11 @@ public final class BackbeatApp implements AutoCloseable {
     RetentionJob retention =
         new RetentionJob(transactor, assets, clock, config.retention().payloads(), config.retention().assets());
     this.retentionLoop = new BackgroundLoop("retention", Duration.ofMinutes(10), retention::runOnce);
+    // upstream callbacks wake parked tasks; this node's dispatcher looks at once
+    Optional<RelayCallbacks> upstreamCallbacks =
+        relay.map(r -> new RelayCallbacks(r, RelayStore.of(transactor), clock, () -> this.dispatchLoop.wake()));
+    this.callbackCleanupLoop =
+        upstreamCallbacks.map(c -> new BackgroundLoop("upstream-callback-cleanup", Duration.ofHours(1), c::cleanUpOnce)).orElse(null);
 
     tasks.addListener(dispatcher);
     tasks.addListener(waiter);
@@ -191,8 +212,9 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.jetty.host = config.server().host();
       cfg.requestLogger.http(
-          (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+          (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms)));
       new OpsRoutes(database::isReady, metrics).register(cfg.routes);
+      upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
       new AssetRoutes(assets).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
@@ -231,8 +253,27 @@ public final class BackbeatApp implements AutoCloseable {
     return new BackbeatApp(config, requireNonNull(extensions, "extensions is null"));
   }
 
-  /** The one list of providers: the local studio engine runs every kind it supports. */
-  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
+  /**
+   * The one list of providers. Without configured channels the local studio runs every kind it
+   * supports. With channels, the relay comes first: it takes a task when the best channel for it
+   * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
+   * {@code local} channel is configured, for what ranks it first or what no upstream serves.
+   */
+  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
+    List<Provider> providers = new java.util.ArrayList<>();
+    relay.ifPresent(providers::add);
+    if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
+      providers.add(localProvider(studio, egress, config));
+    }
+    if (providers.isEmpty()) {
+      throw new ConfigException("no usable channel: every configured channel was skipped ("
+          + config.channels().skipped().stream().map(s -> s.name() + ": " + s.reason()).toList()
+          + "); add a channel of type local to fall back to the built-in studio");
+    }
+    return providers;
+  }
+
+  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
     java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
@@ -244,18 +285,50 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
-    return List.of(new LocalProvider(jobs));
+    return new LocalProvider(jobs);
   }
+
+  /** The relay over the usable upstream channels of the config, reported one by one; empty without any. */
+  private Optional<RelayProvider> relay(BackbeatConfig config, Transactor transactor, InstantSource clock) {
+    ChannelsConfig channels = config.channels();
+    for (ChannelsConfig.Skipped skipped : channels.skipped()) {
+      LOG.warn("Channel {} ({}) is skipped: {}", skipped.name(), skipped.type(), skipped.reason());
+    }
+    if (channels.relays().isEmpty()) {
+      return Optional.empty();
+    }
+    List<RelayChannel> built = new java.util.ArrayList<>();
+    for (ChannelConfig channel : channels.relays()) {
+      built.add(RelayChannels.build(channel, egressClient, clock));
+      LOG.info("Channel {} ({}, {}) serves {} at priority {} weight {}", channel.name(), channel.type().configName(),
+          java.net.URI.create(channel.apiRoot()).getHost(), channel.kinds(), channel.priority(), channel.weight());
+    }
+    java.util.Set<TaskKind> localKinds = java.util.EnumSet.of(TaskKind.LYRICS, TaskKind.SONG);
+    return Optional.of(
+        new RelayProvider(
+            built,
+            channels.locals(),
+            spec -> localKinds.contains(spec.kind()),
+            RelayStore.of(transactor),
+            new Rehoster(egressClient.newBuilder().field("upstream output").build(), config.storage().dataDir().resolve("work").resolve("relay")),
+            () -> baseUrl,
+            RELAY_SLOTS));
+  }
+
+  /** Relay steps are short calls; a node runs this many at once unless {@code workers.slots.relay} says otherwise. */
+  private static final int RELAY_SLOTS = 64;
 
   /** The one list of dialects: each owns its path prefixes, routes, error shape and callbacks. */
   private List<Dialect> dialects(
-      TaskCreation creation, CallbackUrlGuard callbackUrls, AssetUrls assetUrls, Transactor transactor, InstantSource clock) {
+      TaskCreation creation, CallbackUrlGuard callbackUrls, AssetUrls assetUrls, Transactor transactor, InstantSource clock,
+      UpstreamChannels channels) {
     return List.of(
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
         new DashScopeDialect(),
         new KlingDialect(),
         new NativeDialect(
-            accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock));
+            accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock,
+            channels::view));
   }
 
   /**
@@ -297,6 +370,9 @@ public final class BackbeatApp implements AutoCloseable {
     }
     webhookLoop.start();
     retentionLoop.start();
+    if (callbackCleanupLoop != null) {
+      callbackCleanupLoop.start();
+    }
     LOG.info("Backbeat listening on port {} (public URL {})", http.port(), baseUrl);
     return this;
   }
@@ -334,6 +410,9 @@ public final class BackbeatApp implements AutoCloseable {
     reaperLoop.stop();
     webhookLoop.stop();
     retentionLoop.stop();
+    if (callbackCleanupLoop != null) {
+      callbackCleanupLoop.stop();
+    }
     egressClient.close();
     studio.close();
     database.close();

@@ -66,6 +66,10 @@ final class JettyTransport implements Transport, AutoCloseable {
     // Bytes as sent: downloads are stored verbatim and limits count what crossed the wire. (Jetty
     // installs its decoders while starting, so they are removed afterwards.)
     client.getContentDecoderFactories().clear();
+    // Statuses are answers, judged by the caller: Jetty's protocol handlers (installed while starting)
+    // would turn a 401 without WWW-Authenticate — what upstream APIs send for a bad key — into an
+    // unchecked exception, and would answer auth challenges and 100-continue behind our chain's back.
+    client.getProtocolHandlers().clear();
     this.jetty = client;
     if (LoggerFactory.getLogger("org.eclipse.jetty.client").isDebugEnabled()) {
       // Jetty's own debug output is outside our redaction: it prints headers, query strings and bodies

@@ -2,6 +2,7 @@ package io.backbeat.core.provider;
 
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.spec.TaskSpec;
 import java.util.Set;
 
 /**
@@ -17,6 +18,15 @@ public interface Provider {
 
   /** The kinds this provider can run; routing checks this before a task is inserted. */
   Set<TaskKind> kinds();
+
+  /**
+   * Whether this provider should run a new task of {@code spec}: the first provider in the
+   * composition root's list that answers yes gets it. By default, any task of its kinds; a relay
+   * also looks at the model, the channels configured for it, and where a source clip was made.
+   */
+  default boolean serves(TaskSpec spec) {
+    return kinds().contains(spec.kind());
+  }
 
   /**
    * How many steps of this provider may run at once on one node, unless configured otherwise:

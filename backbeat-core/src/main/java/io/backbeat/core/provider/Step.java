@@ -3,6 +3,7 @@ package io.backbeat.core.provider;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.billing.Settlement;
 import io.backbeat.core.task.FailureCode;
 import java.time.Instant;
 
@@ -20,11 +21,19 @@ public sealed interface Step {
     }
   }
 
-  /** The task can never succeed. */
-  record Fail(FailureCode code, String message) implements Step {
+  /**
+   * The task can never succeed. {@code settlement} says what becomes of its credit hold: refunded,
+   * unless the upstream charged (or may have) for the failed work.
+   */
+  record Fail(FailureCode code, String message, Settlement settlement) implements Step {
     public Fail {
       requireNonNull(code, "code is null");
       requireNonNull(message, "message is null");
+      requireNonNull(settlement, "settlement is null");
+    }
+
+    public Fail(FailureCode code, String message) {
+      this(code, message, Settlement.REFUND);
     }
   }
 
@@ -48,6 +57,11 @@ public sealed interface Step {
 
   static Step fail(FailureCode code, String message) {
     return new Fail(code, message);
+  }
+
+  /** Fails the task keeping its hold: the upstream charged, or may have, for the failed work. */
+  static Step failCharged(FailureCode code, String message) {
+    return new Fail(code, message, Settlement.CHARGE);
   }
 
   static Step again(Instant at, String why) {

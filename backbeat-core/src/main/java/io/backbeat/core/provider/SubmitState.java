@@ -18,6 +18,15 @@ public enum SubmitState {
   /** The call may have reached the upstream: reconcile by asking it, never resend blind. */
   UNKNOWN;
 
+  /**
+   * Whether the upstream has (or may have) the job, and so may bill it: intent (sent or about to be),
+   * accepted, unknown. A task in one of these states that fails for reasons of our own, or is
+   * canceled, keeps its credit hold.
+   */
+  public boolean upstreamMayHaveIt() {
+    return this == INTENT || this == ACCEPTED || this == UNKNOWN;
+  }
+
   public String dbValue() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.asset.AssetStore;
+import io.backbeat.core.billing.Settlement;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.event.TaskListener;
 import io.backbeat.core.moderation.ContentPolicy;
@@ -200,8 +201,9 @@ public final class Dispatcher implements TaskListener {
   private void start(Task task) {
     if (task.attempts() > config.maxAttempts()) {
       taskService.advance(
-          Transition.failed(
-              task.id(), FailureCode.TIMEOUT, "gave up after " + config.maxAttempts() + " attempts", "rescued: too many attempts"));
+          new Transition.Failed(
+              task.id(), null, FailureCode.TIMEOUT, "gave up after " + config.maxAttempts() + " attempts", "rescued: too many attempts",
+              LeaseReaper.settlementOf(task)));
       return;
     }
     Run run = new Run(task);
@@ -241,7 +243,7 @@ public final class Dispatcher implements TaskListener {
         taskService.advance(Transition.retryLater(task.id(), owner, clock.instant().plus(delay), e.toString()));
       } else {
         LOG.error("Task {} failed after {} attempts", task.id(), task.attempts(), e);
-        run.fail(FailureCode.GENERATION_FAILED, "generation failed after " + task.attempts() + " attempts");
+        run.fail(FailureCode.GENERATION_FAILED, "generation failed after " + task.attempts() + " attempts", run.settlementIfGivenUp());
       }
     } finally {
       active.remove(task.id());
@@ -252,7 +254,7 @@ public final class Dispatcher implements TaskListener {
     switch (step) {
       case null -> run.fail(FailureCode.INTERNAL, "the provider returned no step outcome");
       case Step.Succeed s -> run.succeed(s.result());
-      case Step.Fail f -> run.fail(f.code(), f.message());
+      case Step.Fail f -> run.fail(f.code(), f.message(), f.settlement());
       case Step.Again again -> run.park(again);
       case Step.Abandoned a -> {
         if (!run.abandoned && !run.finished) {
@@ -331,6 +333,11 @@ public final class Dispatcher implements TaskListener {
       return abandoned;
     }
 
+    /** Giving up on a task whose upstream has (or may have) the job keeps the hold: it may bill it. */
+    Settlement settlementIfGivenUp() {
+      return handle.submitState().upstreamMayHaveIt() ? Settlement.CHARGE : Settlement.REFUND;
+    }
+
     void succeed(ObjectNode result) {
       if (abandoned || finished || blocked(result)) {
         return;
@@ -340,10 +347,14 @@ public final class Dispatcher implements TaskListener {
     }
 
     void fail(FailureCode code, String message) {
+      fail(code, message, Settlement.REFUND);
+    }
+
+    void fail(FailureCode code, String message, Settlement settlement) {
       if (abandoned || finished) {
         return;
       }
-      finished = taskService.advance(Transition.failedByWorker(task.id(), owner, code, message));
+      finished = taskService.advance(Transition.failedByWorker(task.id(), owner, code, message, settlement));
       abandoned = !finished;
     }
 

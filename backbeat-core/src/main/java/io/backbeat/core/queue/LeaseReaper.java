@@ -2,6 +2,7 @@ package io.backbeat.core.queue;
 
 import static java.util.Objects.requireNonNull;
 
+import io.backbeat.core.billing.Settlement;
 import io.backbeat.core.provider.Provider;
 import io.backbeat.core.provider.RescueDecision;
 import io.backbeat.core.store.Transactor;
@@ -73,11 +74,16 @@ public final class LeaseReaper {
           case RescueDecision.Reconcile r -> Transition.rescued(task.id(), task.leaseOwner(), true);
           // only while the dead worker still holds it: a worker that came back and finished wins
           case RescueDecision.Fail f ->
-              new Transition.Failed(task.id(), task.leaseOwner(), f.code(), f.message(), "rescued: " + f.message());
+              new Transition.Failed(task.id(), task.leaseOwner(), f.code(), f.message(), "rescued: " + f.message(), settlementOf(task));
         };
     if (taskService.advance(transition)) {
       LOG.warn("Task {}: lease of {} expired at {}; {}", task.id(), task.leaseOwner(), task.leaseUntil(), transition.reason());
     }
+  }
+
+  /** A task given up on keeps its hold when an upstream has (or may have) its job and bills it. */
+  static Settlement settlementOf(Task task) {
+    return task.handle().submitState().upstreamMayHaveIt() ? Settlement.CHARGE : Settlement.REFUND;
   }
 
   /** The provider decides, unless the task has used up its attempts or nobody here knows its provider. */

@@ -7,6 +7,7 @@ import io.backbeat.core.task.Transition;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The task table: record and queue. Every mutation is one statement whose row count decides. */
@@ -61,6 +62,21 @@ public interface TaskStore {
 
   /** The earliest moment a lease expires, so the lease reaper knows when to look again. */
   Optional<Instant> nextLeaseExpiry();
+
+  /**
+   * Makes a parked task's next step due at {@code now} (an upstream callback said something
+   * changed). False when the task is not parked, or already due: nothing to wake.
+   */
+  boolean wakeParked(String taskId, Instant now);
+
+  /** The task whose upstream job on {@code channel} is {@code upstreamId}, if any. */
+  Optional<Task> findByUpstream(String channel, String upstreamId);
+
+  /**
+   * Per channel, the unfinished tasks whose submit reached (or may have reached) its upstream:
+   * what the upstream is working on for us (health, concurrency limits). Channels with none are absent.
+   */
+  Map<String, Long> upstreamLoadByChannel();
 
   /** One page of an account's tasks matching the query, newest first. */
   List<Task> list(TaskQuery query);

@@ -13,4 +13,6 @@ public interface Tx {
   LedgerStore ledger();
 
   IdempotencyStore idempotency();
+
+  UpstreamCallbackStore upstreamCallbacks();
 }

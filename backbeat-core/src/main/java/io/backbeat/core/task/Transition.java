@@ -3,6 +3,7 @@ package io.backbeat.core.task;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backbeat.core.billing.Settlement;
 import java.time.Instant;
 
 /**
@@ -48,14 +49,21 @@ public sealed interface Transition {
 
   /**
    * QUEUED or RUNNING → FAILED. With a {@code leaseOwner} only that worker's run may fail it; with
-   * none (lease reaper, dispatcher giving up) any non-terminal task is failed.
+   * none (lease reaper, dispatcher giving up) any non-terminal task is failed. {@code settlement}
+   * decides the credit hold: refunded, or kept when the upstream charged (or may have).
    */
-  record Failed(String taskId, String leaseOwner, FailureCode code, String message, String reason)
+  record Failed(String taskId, String leaseOwner, FailureCode code, String message, String reason, Settlement settlement)
       implements Transition {
     public Failed {
       requireNonNull(taskId, "taskId is null");
       requireNonNull(code, "code is null");
       requireNonNull(message, "message is null");
+      requireNonNull(settlement, "settlement is null");
+    }
+
+    /** A refunded failure. */
+    public Failed(String taskId, String leaseOwner, FailureCode code, String message, String reason) {
+      this(taskId, leaseOwner, code, message, reason, Settlement.REFUND);
     }
   }
 
@@ -115,6 +123,11 @@ public sealed interface Transition {
 
   static Failed failedByWorker(String taskId, String leaseOwner, FailureCode code, String message) {
     return new Failed(taskId, leaseOwner, code, message, "failed: " + code.name().toLowerCase());
+  }
+
+  static Failed failedByWorker(String taskId, String leaseOwner, FailureCode code, String message, Settlement settlement) {
+    String reason = "failed: " + code.name().toLowerCase() + (settlement == Settlement.CHARGE ? " (charged: the upstream may have billed it)" : "");
+    return new Failed(taskId, leaseOwner, code, message, reason, settlement);
   }
 
   static Failed failed(String taskId, FailureCode code, String message, String reason) {

@@ -69,6 +69,20 @@ class EgressJsonTest {
   }
 
   @Test
+  void a_401_without_an_authentication_challenge_is_an_answer_not_an_exception() throws Exception {
+    // upstream APIs answer a bad key like this; Jetty's own auth handler would throw instead
+    server.answer(exchange -> LoopbackServer.respond(exchange, 401, "{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\"}"));
+    EgressHttpClient client = upstream();
+
+    JsonResponse answer = client.getJson("/tasks/");
+    JsonResponse posted = client.postJson("/generate", JSON.createObjectNode().put("prompt", "p"));
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.body().path("code").asText()).isEqualTo("InvalidApiKey");
+    assertThat(posted.status()).isEqualTo(401);
+  }
+
+  @Test
   void an_answer_over_the_limit_fails_clearly_as_a_response() {
     server.answer(exchange -> LoopbackServer.respond(exchange, 200, "{\"data\":\"" + "x".repeat(2000) + "\"}"));
     EgressHttpClient client = upstream().newBuilder().maxResponseBytes(1024).build();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "backbeat",
     mixinStandardHelpOptions = true,
     description = "Self-hostable gateway for AI music and media generation.",
-    subcommands = {ServeCommand.class, KeysCommand.class, CreditsCommand.class, MigrateCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, CreditsCommand.class, ChannelsCommand.class, MigrateCommand.class})
 public final class BackbeatCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -24,7 +24,8 @@ public record BackbeatConfig(
     boolean runWorkers,
     EngineConfig engine,
     PolicyConfig policy,
-    RetentionConfig retention) {
+    RetentionConfig retention,
+    ChannelsConfig channels) {
 
   public BackbeatConfig {
     requireNonNull(server, "server is null");
@@ -35,6 +36,12 @@ public record BackbeatConfig(
     requireNonNull(engine, "engine is null");
     requireNonNull(policy, "policy is null");
     requireNonNull(retention, "retention is null");
+    requireNonNull(channels, "channels is null");
+  }
+
+  /** The same settings with other upstream channels (tests, the {@code channels} command). */
+  public BackbeatConfig withChannels(ChannelsConfig channels) {
+    return new BackbeatConfig(server, storage, webhooks, egress, workers, runWorkers, engine, policy, retention, channels);
   }
 
   /**

@@ -106,7 +106,8 @@ public final class ConfigLoader {
         bool("BACKBEAT_RUN_WORKERS", "workers.enabled", true),
         new BackbeatConfig.EngineConfig(soundFontPath),
         policy,
-        retention);
+        retention,
+        new ChannelConfigs(env, workingDir).read(yamlNode("channels")));
   }
 
   /**

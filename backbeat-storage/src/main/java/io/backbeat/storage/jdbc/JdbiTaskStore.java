@@ -15,8 +15,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
@@ -234,6 +236,42 @@ public final class JdbiTaskStore implements TaskStore {
         .createQuery(sql.get(JdbiTaskStore.class, "nextLeaseExpiry"))
         .map((rs, ctx) -> Optional.ofNullable(Rows.instant(rs, "due_at")))
         .one();
+  }
+
+  @Override
+  public boolean wakeParked(String taskId, Instant now) {
+    requireNonNull(taskId, "taskId is null");
+    requireNonNull(now, "now is null");
+    int rows = statement("wakeParked").bind("id", taskId).bind("now", Rows.millis(now)).execute();
+    return decide(rows, "wake-up", taskId);
+  }
+
+  @Override
+  public Optional<Task> findByUpstream(String channel, String upstreamId) {
+    requireNonNull(channel, "channel is null");
+    requireNonNull(upstreamId, "upstreamId is null");
+    List<Task> found =
+        handle
+            .createQuery(sql.get(JdbiTaskStore.class, "findByUpstream"))
+            .bind("channel", channel)
+            .bind("upstreamId", upstreamId)
+            .map(Rows::task)
+            .list();
+    if (found.size() > 1) {
+      // an upstream never gives two jobs one id; two of our tasks claiming one would be a relay bug
+      throw new IllegalStateException("upstream job " + upstreamId + " on " + channel + " belongs to " + found.size() + " tasks");
+    }
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public Map<String, Long> upstreamLoadByChannel() {
+    Map<String, Long> load = new TreeMap<>();
+    handle
+        .createQuery(sql.get(JdbiTaskStore.class, "upstreamLoadByChannel"))
+        .map((rs, ctx) -> Map.entry(rs.getString("channel"), rs.getLong("open_tasks")))
+        .forEach(e -> load.put(e.getKey(), e.getValue()));
+    return load;
   }
 
   @Override

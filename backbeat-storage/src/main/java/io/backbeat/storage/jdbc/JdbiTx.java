@@ -10,7 +10,8 @@ record JdbiTx(
     JdbiWebhookStore webhooks,
     JdbiAccountStore accounts,
     JdbiLedgerStore ledger,
-    JdbiIdempotencyStore idempotency)
+    JdbiIdempotencyStore idempotency,
+    JdbiUpstreamCallbackStore upstreamCallbacks)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -20,6 +21,7 @@ record JdbiTx(
         new JdbiWebhookStore(handle, sql),
         new JdbiAccountStore(handle, sql),
         new JdbiLedgerStore(handle, sql),
-        new JdbiIdempotencyStore(handle, sql));
+        new JdbiIdempotencyStore(handle, sql),
+        new JdbiUpstreamCallbackStore(handle, sql));
   }
 }

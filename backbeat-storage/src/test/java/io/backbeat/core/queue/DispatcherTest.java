@@ -415,6 +415,95 @@ class DispatcherTest {
     waitUntil(() -> dispatcher.activeCount() == 0);
   }
 
+  // ---- money: the provider's verdict decides refund or charge ---------------------------------
+
+  private List<String> ledgerKinds(String taskId) {
+    return database.jdbi().withHandle(h ->
+        h.createQuery("SELECT kind FROM ledger_entry WHERE task_id = :id ORDER BY id").bind("id", taskId).mapTo(String.class).list());
+  }
+
+  private Task createMetered(TaskService service) {
+    new io.backbeat.core.billing.CreditService(transactor, clock).topUpOrMeter(principal.accountId(), 100);
+    return create(service);
+  }
+
+  @Test
+  void a_failure_the_upstream_may_have_billed_keeps_the_hold_and_a_free_one_refunds_it() {
+    ScriptedProvider relay = new ScriptedProvider("relay", 10, null);
+    TaskService service = service(relay);
+    Dispatcher dispatcher = dispatcher(service, relay, "node-a", IN_THIS_THREAD);
+    relay.step = (task, context) -> Step.failCharged(FailureCode.TIMEOUT, "the upstream never answered; it may have billed the job");
+    Task charged = createMetered(service);
+    dispatcher.runOnce();
+    relay.step = (task, context) -> Step.fail(FailureCode.GENERATION_FAILED, "the upstream failed it and refunded (531)");
+    Task refunded = create(service);
+    dispatcher.runOnce();
+
+    assertThat(find(charged.id()).status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(ledgerKinds(charged.id())).containsExactly("hold", "settle");
+    assertThat(timeline(charged.id())).last().asString().contains("charged");
+    assertThat(find(refunded.id()).status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(ledgerKinds(refunded.id())).containsExactly("hold", "refund");
+  }
+
+  @Test
+  void canceling_work_an_upstream_accepted_keeps_the_hold_and_canceling_unsent_work_refunds_it() {
+    ScriptedProvider relay = new ScriptedProvider("relay", 10, null);
+    TaskService service = service(relay);
+    Dispatcher dispatcher = dispatcher(service, relay, "node-a", IN_THIS_THREAD);
+    relay.step = (task, context) -> {
+      context.recordIntent("upstream-a");
+      context.recordOutcome(new SubmitOutcome.Accepted("up-1"));
+      return Step.again(context.clock().instant().plusSeconds(30), "submitted");
+    };
+    Task accepted = createMetered(service);
+    dispatcher.runOnce();
+    relay.step = (task, context) -> {
+      context.recordIntent("upstream-a");
+      context.recordOutcome(new SubmitOutcome.NotSent("connection refused"));
+      return Step.again(context.clock().instant().plusSeconds(30), "no channel took it");
+    };
+    Task notSent = create(service);
+    dispatcher.runOnce();
+
+    service.cancel(principal.accountId(), accepted.id());
+    service.cancel(principal.accountId(), notSent.id());
+
+    assertThat(ledgerKinds(accepted.id())).as("the upstream bills what it accepted").containsExactly("hold", "settle");
+    assertThat(ledgerKinds(notSent.id())).containsExactly("hold", "refund");
+  }
+
+  @Test
+  void giving_up_on_a_task_whose_submit_is_unknown_keeps_the_hold() {
+    ScriptedProvider relay = new ScriptedProvider("relay", 10, null);
+    relay.onLeaseLost = RescueDecision.fail(FailureCode.TIMEOUT, "cannot be recovered");
+    TaskService service = service(relay);
+    CountDownLatch frozen = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    relay.step = (task, context) -> {
+      context.recordIntent("upstream-a");
+      frozen.countDown();
+      await(release);
+      return Step.abandoned();
+    };
+    Dispatcher hung = dispatcher(service, relay, "node-a", command -> Thread.ofVirtual().start(command));
+    Task task = createMetered(service);
+
+    hung.runOnce();
+    try {
+      assertThat(frozen.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    clock.advance(LEASE.plusSeconds(1));
+    reaper(service, relay).runOnce();
+    release.countDown();
+    waitUntil(() -> hung.activeCount() == 0);
+
+    assertThat(find(task.id()).status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(ledgerKinds(task.id())).as("the submit may have reached the upstream").containsExactly("hold", "settle");
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   /** Steps the dispatcher, letting each round's runs finish, until {@code done} holds. */

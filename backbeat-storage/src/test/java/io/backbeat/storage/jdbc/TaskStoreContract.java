@@ -347,6 +347,72 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(wake(WORKER, T0.plusSeconds(61), 10)).isEmpty();
   }
 
+  // ---- wakeParked (upstream callbacks) --------------------------------------------------------
+
+  @Test
+  void wake_parked_makes_a_parked_tasks_next_step_due_now() {
+    String id = newParkedTask(T0.plusSeconds(300));
+    Instant now = T0.plusSeconds(20);
+
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(id, now))).isTrue();
+
+    Task task = find(id);
+    assertThat(task.nextRunAt()).isEqualTo(now);
+    assertThat(task.isParked()).as("still parked, only due earlier").isTrue();
+    assertThat(task.attempts()).isEqualTo(1);
+    assertThat(wake(OTHER_WORKER, now, 10)).extracting(Task::id).containsExactly(id);
+  }
+
+  @Test
+  void wake_parked_leaves_due_running_queued_and_finished_tasks_alone() {
+    String due = newParkedTask(T0.plusSeconds(5));
+    String running = newClaimedTask();
+    Task queued = newQueuedTask(account, T0.plusSeconds(300));
+    String done = newClaimedTask();
+    apply(Transition.succeeded(done, WORKER, json("a", "b")), T0.plusSeconds(1));
+    Instant now = T0.plusSeconds(10);
+
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(due, now))).as("already due: a duplicate wake-up").isFalse();
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(running, now))).as("its step is running and fetches anyway").isFalse();
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(queued.id(), now))).isFalse();
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(done, now))).isFalse();
+    assertThat(tx((Tx tx) -> tx.tasks().wakeParked(TaskIds.newId(), now))).isFalse();
+    assertThat(find(due).nextRunAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(find(queued.id()).nextRunAt()).isEqualTo(T0.plusSeconds(300));
+    assertThat(find(running).leaseOwner()).isEqualTo(WORKER);
+  }
+
+  @Test
+  void find_by_upstream_finds_the_task_of_a_channels_job() {
+    String id = newClaimedTask();
+    ProviderHandle accepted = ProviderHandle.NONE.withIntent("kling-main").withOutcome(new SubmitOutcome.Accepted("867283741759111202"));
+    assertThat(tx((Tx tx) -> tx.tasks().saveHandle(WORKER, id, accepted, T0.plusSeconds(1)))).isTrue();
+
+    assertThat(tx((Tx tx) -> tx.tasks().findByUpstream("kling-main", "867283741759111202"))).map(Task::id).contains(id);
+    assertThat(tx((Tx tx) -> tx.tasks().findByUpstream("kling-backup", "867283741759111202"))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.tasks().findByUpstream("kling-main", "other"))).isEmpty();
+  }
+
+  @Test
+  void upstream_load_counts_unfinished_tasks_an_upstream_holds_per_channel() {
+    String accepted = newClaimedTask();
+    String intent = newClaimedTask();
+    String notSent = newClaimedTask();
+    String finished = newClaimedTask();
+    String other = newClaimedTask();
+    newClaimedTask(); // local work: no channel
+    inTx(tx -> {
+      tx.tasks().saveHandle(WORKER, accepted, ProviderHandle.NONE.withIntent("suno-main").withOutcome(new SubmitOutcome.Accepted("a")), T0);
+      tx.tasks().saveHandle(WORKER, intent, ProviderHandle.NONE.withIntent("suno-main"), T0);
+      tx.tasks().saveHandle(WORKER, notSent, ProviderHandle.NONE.withIntent("suno-main").withOutcome(new SubmitOutcome.NotSent("refused")), T0);
+      tx.tasks().saveHandle(WORKER, finished, ProviderHandle.NONE.withIntent("suno-main").withOutcome(new SubmitOutcome.Accepted("b")), T0);
+      tx.tasks().saveHandle(WORKER, other, ProviderHandle.NONE.withIntent("kling-main").withOutcome(new SubmitOutcome.Unknown("timeout")), T0);
+    });
+    apply(Transition.succeeded(finished, WORKER, json("a", "b")), T0.plusSeconds(1));
+
+    assertThat(tx((Tx tx) -> tx.tasks().upstreamLoadByChannel())).isEqualTo(java.util.Map.of("suno-main", 2L, "kling-main", 1L));
+  }
+
   // ---- saveHandle ---------------------------------------------------------------------------
 
   @Test

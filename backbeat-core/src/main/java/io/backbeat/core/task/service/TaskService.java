@@ -15,6 +15,7 @@ import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.TaskSpec;
 import io.backbeat.core.billing.PriceTable;
+import io.backbeat.core.billing.Settlement;
 import io.backbeat.core.moderation.ContentPolicy;
 import io.backbeat.core.webhook.Callback;
 import io.backbeat.core.webhook.CallbackRenderer;
@@ -171,7 +172,7 @@ public final class TaskService {
               }
               Task task = tx.tasks().find(transition.taskId()).orElseThrow();
               // money moves with the terminal state, in its transaction; unique ledger rows make it once
-              if (task.status() == TaskStatus.SUCCEEDED) {
+              if (task.status() == TaskStatus.SUCCEEDED || keepsCharge(task, transition)) {
                 tx.ledger().settle(task.id(), now);
               } else if (task.status() == TaskStatus.FAILED || task.status() == TaskStatus.CANCELED) {
                 tx.ledger().refund(task.id(), now);
@@ -218,6 +219,21 @@ public final class TaskService {
     return transactor.inTransaction(tx -> tx.tasks().findOwned(accountId, taskId));
   }
 
+  /**
+   * Whether a task that just failed or was canceled keeps its hold: the provider said the upstream
+   * charged (or may have), or the client canceled work an upstream had taken (or may have taken) and
+   * goes on doing — the upstream bills it whether we wait for it or not.
+   */
+  private static boolean keepsCharge(Task task, Transition transition) {
+    if (task.status() == TaskStatus.FAILED) {
+      return transition instanceof Transition.Failed failed && failed.settlement() == Settlement.CHARGE;
+    }
+    if (task.status() == TaskStatus.CANCELED) {
+      return task.handle().submitState().upstreamMayHaveIt();
+    }
+    return false;
+  }
+
   private int enqueueCallbacks(Tx tx, Task task, Transition transition, Instant now) {
     if (task.callbackUrl() == null || task.callbackUrl().isBlank()) {
       return 0;
@@ -240,7 +256,7 @@ public final class TaskService {
 
   private Provider providerFor(TaskSpec spec) {
     return providers.stream()
-        .filter(p -> p.kinds().contains(spec.kind()))
+        .filter(p -> p.serves(spec))
         .findFirst()
         .orElseThrow(
             () -> new BackbeatException(BackbeatError.UNSUPPORTED, "no provider is configured for " + spec.kind() + " tasks"));

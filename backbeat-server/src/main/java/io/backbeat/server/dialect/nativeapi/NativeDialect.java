@@ -69,6 +69,7 @@ public final class NativeDialect implements Dialect {
   private final LiveEvents live;
   private final AssetUrls urls;
   private final InstantSource clock;
+  private final java.util.function.Supplier<ObjectNode> channels;
   private final List<Route> routes;
 
   public NativeDialect(
@@ -80,6 +81,21 @@ public final class NativeDialect implements Dialect {
       LiveEvents live,
       AssetUrls urls,
       InstantSource clock) {
+    this(accounts, tasks, queries, credits, egress, live, urls, clock, () -> Json.object().put("configured", false));
+  }
+
+  /** @param channels the upstream channels and their health ({@code GET /v1/channels}) */
+  public NativeDialect(
+      AccountService accounts,
+      TaskService tasks,
+      TaskQueries queries,
+      CreditService credits,
+      EgressHttpClient egress,
+      LiveEvents live,
+      AssetUrls urls,
+      InstantSource clock,
+      java.util.function.Supplier<ObjectNode> channels) {
+    this.channels = requireNonNull(channels, "channels is null");
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.tasks = requireNonNull(tasks, "tasks is null");
     this.queries = requireNonNull(queries, "queries is null");
@@ -124,6 +140,10 @@ public final class NativeDialect implements Dialect {
     table.get("/v1/webhooks/deliveries/{id}").handles("one delivery with every attempt", this::delivery);
     table.post("/v1/webhooks/deliveries/{id}/redeliver").handles("sends a delivery again, same webhook-id and body", this::redeliver);
     table.post("/v1/webhooks/test").handles("sends a signed test event and reports the receiver's answer", this::testWebhook);
+    table.get("/v1/channels").handles("upstream channels: configuration and health (no credentials)", ctx -> {
+      principal(ctx);
+      ctx.contentType("application/json").result(Json.write(channels.get()));
+    });
     return table.routes();
   }
 

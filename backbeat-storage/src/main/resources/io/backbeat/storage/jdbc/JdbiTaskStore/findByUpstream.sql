@@ -1,0 +1,2 @@
+-- the task a channel's upstream job belongs to (task_upstream_index)
+SELECT * FROM task WHERE channel = :channel AND upstream_id = :upstreamId

@@ -1,0 +1,1 @@
+DELETE FROM upstream_callback WHERE received_at < :cutoff
