@@ -217,6 +217,31 @@ public final class Studio implements AutoCloseable {
     }
   }
 
+  /**
+   * One clip's mastered audio and its parts as placed in the mix, in memory, with no file written:
+   * for work that splices or mixes a clip with other audio ({@link UploadStudio}).
+   */
+  public MixedClip renderMix(SongPlan plan, int clipIndex) throws IOException {
+    List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex))).get(0);
+    Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
+    List<Stem> stems = new ArrayList<>();
+    double[] loudness = new double[partFutures.size()];
+    for (int i = 0; i < partFutures.size(); i++) {
+      Measured m = await(partFutures.get(i));
+      stems.add(m.stem());
+      loudness[i] = m.loudness();
+    }
+    Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
+    Mastering.Result mastered = mastering.master(mix.master());
+    float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+    return new MixedClip(mastered.audio(), mix.stems(), stemGain);
+  }
+
+  /** Encodes 44.1 kHz stereo to MP3 on the render pool (the same bytes as a one-thread encode). */
+  public void encodeMp3(Path file, float[] left, float[] right, Map<String, String> tags) throws IOException {
+    Mp3Encoder.encode(file, left, right, PartRenderer.SAMPLE_RATE, tags, parts);
+  }
+
   @Override
   public void close() {
     parts.shutdownNow();

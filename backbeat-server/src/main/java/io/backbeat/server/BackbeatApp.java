@@ -6,6 +6,8 @@ import io.backbeat.core.account.AccountService;
 import io.backbeat.core.asset.AssetStore;
 import io.backbeat.core.error.BackbeatError;
 import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.http.AddressAllowList;
+import io.backbeat.core.http.EgressGuard;
 import io.backbeat.core.http.EgressHttpClient;
 import io.backbeat.core.http.EgressPolicy;
 import io.backbeat.core.http.EgressWebhookTransport;
@@ -31,6 +33,12 @@ import io.backbeat.providers.local.LocalProvider;
 import io.backbeat.providers.local.LocalJob;
 import io.backbeat.providers.local.LyricsJob;
 import io.backbeat.providers.local.SongJob;
+import io.backbeat.providers.local.AddInstrumentalJob;
+import io.backbeat.providers.local.AddVocalsJob;
+import io.backbeat.providers.local.UploadCoverJob;
+import io.backbeat.providers.local.UploadExtendJob;
+import io.backbeat.providers.local.UploadFetcher;
+import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.Studio;
 import io.backbeat.engine.StudioConfig;
 import io.backbeat.server.assets.AssetRoutes;
@@ -125,7 +133,12 @@ public final class BackbeatApp implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
 
-    this.egressClient = new EgressHttpClient(EgressPolicy.defaults(config.egress().allowPrivate()));
+    this.egressClient =
+        new EgressHttpClient(
+            new EgressGuard(
+                EgressPolicy.defaults(config.egress().allowPrivate()),
+                EgressGuard.Resolver.SYSTEM,
+                AddressAllowList.parse(config.egress().allowAddresses())));
     CallbackUrlGuard callbackUrls = new CallbackUrlGuard(egressClient.guard());
     AssetUrls assetUrls = new AssetUrls(() -> baseUrl);
 
@@ -133,7 +146,7 @@ public final class BackbeatApp implements AutoCloseable {
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
     Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, config, relay));
+    providers.addAll(providers(studio, egressClient, config, relay));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -251,11 +264,11 @@ public final class BackbeatApp implements AutoCloseable {
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
    * {@code local} channel is configured, for what ranks it first or what no upstream serves.
    */
-  private static List<Provider> providers(Studio studio, BackbeatConfig config, Optional<RelayProvider> relay) {
+  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
     if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, config));
+      providers.add(localProvider(studio, egress, config));
     }
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
@@ -265,10 +278,18 @@ public final class BackbeatApp implements AutoCloseable {
     return providers;
   }
 
-  private static LocalProvider localProvider(Studio studio, BackbeatConfig config) {
+  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
+    java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
-    jobs.put(TaskKind.SONG, new SongJob(studio, config.storage().dataDir().resolve("work")));
+    jobs.put(TaskKind.SONG, new SongJob(studio, work));
+    // uploads are fetched by the task, through the egress guard, into the data folder
+    UploadStudio uploads = new UploadStudio(studio);
+    UploadFetcher fetcher = new UploadFetcher(egress);
+    jobs.put(TaskKind.UPLOAD_COVER, new UploadCoverJob(uploads, fetcher, work));
+    jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
+    jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
+    jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
     return new LocalProvider(jobs);
   }
 

@@ -9,7 +9,21 @@ import java.util.Map;
  */
 public record PriceTable(Map<String, Long> prices) {
   public static final PriceTable DEFAULT =
-      new PriceTable(Map.of("LYRICS", 1L, "SONG", 10L, "COVER_ART", 2L, "WAV", 1L, "MP4", 5L, "STEMS", 5L, "IMAGE", 2L, "VIDEO", 20L));
+      new PriceTable(
+          Map.ofEntries(
+              Map.entry("LYRICS", 1L),
+              Map.entry("SONG", 10L),
+              // work on an upload renders two clips, like a song
+              Map.entry("UPLOAD_COVER", 10L),
+              Map.entry("UPLOAD_EXTEND", 10L),
+              Map.entry("ADD_VOCALS", 10L),
+              Map.entry("ADD_INSTRUMENTAL", 10L),
+              Map.entry("COVER_ART", 2L),
+              Map.entry("WAV", 1L),
+              Map.entry("MP4", 5L),
+              Map.entry("STEMS", 5L),
+              Map.entry("IMAGE", 2L),
+              Map.entry("VIDEO", 20L)));
 
   public PriceTable {
     prices = Map.copyOf(prices);

@@ -14,6 +14,8 @@ public enum FailureCode {
   DOWNLOAD_FAILED,
   /** The input was accepted but turned out unusable (e.g. an audio file that does not decode). */
   INVALID_INPUT,
+  /** The input was accepted but is over a limit once fetched (an upload longer or larger than allowed). */
+  INPUT_TOO_LARGE,
   /** The work exceeded its deadline or its attempts. */
   TIMEOUT,
   /** An unexpected error inside Backbeat. */

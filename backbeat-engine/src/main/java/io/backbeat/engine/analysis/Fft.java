@@ -1,13 +1,16 @@
 package io.backbeat.engine.analysis;
 
-/** In-place iterative radix-2 complex FFT of one fixed size (twiddles precomputed). */
-final class Fft {
+/**
+ * In-place iterative radix-2 complex FFT of one fixed size. The twiddles are precomputed and
+ * read-only: one instance may serve several threads, each with its own arrays.
+ */
+public final class Fft {
   private final int size;
   private final double[] cos;
   private final double[] sin;
   private final int[] reversed;
 
-  Fft(int size) {
+  public Fft(int size) {
     if (Integer.bitCount(size) != 1) {
       throw new IllegalArgumentException("size must be a power of two: " + size);
     }
@@ -25,7 +28,8 @@ final class Fft {
     }
   }
 
-  void transform(double[] re, double[] im) {
+  /** Forward transform, in place. */
+  public void transform(double[] re, double[] im) {
     for (int i = 0; i < size; i++) {
       int j = reversed[i];
       if (j > i) {
@@ -55,5 +59,22 @@ final class Fft {
         }
       }
     }
+  }
+
+  /** Inverse transform, in place, scaled by 1/n: {@code inverse(transform(x)) == x}. */
+  public void inverse(double[] re, double[] im) {
+    for (int i = 0; i < size; i++) {
+      im[i] = -im[i];
+    }
+    transform(re, im);
+    double scale = 1.0 / size;
+    for (int i = 0; i < size; i++) {
+      re[i] *= scale;
+      im[i] = -im[i] * scale;
+    }
+  }
+
+  public int size() {
+    return size;
   }
 }

@@ -22,8 +22,9 @@ public record Arrangement(Key key, Groove groove, int totalBars, List<SectionPla
     syllables = List.copyOf(syllables);
   }
 
+  /** The tempo rounded to a whole number (labels, metadata); the groove keeps the exact one. */
   public int bpm() {
-    return groove.tempo().bpm();
+    return groove.tempo().rounded();
   }
 
   public double durationSeconds() {

@@ -121,6 +121,63 @@ final class Form {
     }
   }
 
+  /**
+   * Slots for a fitted form ({@link Fit}), one per given section, in order. Lyric lines are sung in
+   * order over the sections that sing (verse, pre-chorus, chorus, bridge), as many as each holds at
+   * {@code barsPerLine} (a section shorter than that sings one line over its bars); when the lines
+   * run out, the last chorus's lines start again. A section of {@link Fit.Section#AS_SUNG} bars
+   * takes the next whole lyric section, with as many bars as its lines need (eight bars when no
+   * lyrics are left).
+   */
+  static List<Slot> fitted(List<TextSection> text, List<Fit.Section> sections, int barsPerLine) {
+    java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+    List<String> chorus = List.of();
+    java.util.Iterator<TextSection> wholeSections = text.stream().filter(t -> !t.lines().isEmpty()).toList().iterator();
+    for (TextSection t : text) {
+      queue.addAll(t.lines());
+      if (t.kind() == SectionKind.CHORUS && !t.lines().isEmpty()) {
+        chorus = t.lines();
+      }
+    }
+    if (chorus.isEmpty()) {
+      chorus = text.stream().filter(t -> !t.lines().isEmpty()).map(TextSection::lines).reduce((a, b) -> b).orElse(List.of());
+    }
+    List<Slot> slots = new ArrayList<>();
+    for (Fit.Section section : sections) {
+      SectionKind kind = section.kind();
+      if (section.bars() == Fit.Section.AS_SUNG) {
+        if (wholeSections.hasNext()) {
+          TextSection t = wholeSections.next();
+          slots.add(new Slot(kind, t.label(), t.lines(), roundUp(t.lines().size() * barsPerLine, 4), barsPerLine));
+        } else {
+          slots.add(new Slot(kind, label(kind), List.of(), 8, barsPerLine));
+        }
+        continue;
+      }
+      int bars = section.bars();
+      int perLine = Math.min(barsPerLine, bars);
+      List<String> lines = new ArrayList<>();
+      if (sings(kind) && !text.isEmpty()) {
+        int capacity = bars / perLine;
+        while (lines.size() < capacity) {
+          if (queue.isEmpty()) {
+            if (chorus.isEmpty() || !lines.isEmpty()) {
+              break; // a repeated chorus starts at a section's start, never mid-section
+            }
+            queue.addAll(chorus);
+          }
+          lines.add(queue.poll());
+        }
+      }
+      slots.add(new Slot(kind, label(kind), lines, bars, perLine));
+    }
+    return slots;
+  }
+
+  private static boolean sings(SectionKind kind) {
+    return kind == SectionKind.VERSE || kind == SectionKind.PRE_CHORUS || kind == SectionKind.CHORUS || kind == SectionKind.BRIDGE;
+  }
+
   static int totalBars(List<Slot> slots) {
     return slots.stream().mapToInt(Slot::bars).sum();
   }

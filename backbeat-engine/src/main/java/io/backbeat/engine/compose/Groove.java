@@ -5,10 +5,23 @@ import io.backbeat.engine.theory.Tempo;
 /**
  * Maps straight beats to played time: swing delays every second subdivision (16ths, or 8ths in
  * jazz) by {@code swing} of a subdivision pair, linearly inside each pair so notes keep order.
+ *
+ * @param offsetSeconds when beat 0 sounds: 0 for composed songs; the first downbeat of an upload
+ *     for parts played over it
  */
-public record Groove(Tempo tempo, double swing, boolean eighths) {
+public record Groove(Tempo tempo, double swing, boolean eighths, double offsetSeconds) {
+  public Groove {
+    if (!(offsetSeconds >= 0)) {
+      throw new IllegalArgumentException("offsetSeconds must not be negative: " + offsetSeconds);
+    }
+  }
+
+  public Groove(Tempo tempo, double swing, boolean eighths) {
+    this(tempo, swing, eighths, 0);
+  }
+
   public double seconds(double beat) {
-    return tempo.seconds(swungBeat(beat));
+    return offsetSeconds + tempo.seconds(swungBeat(beat));
   }
 
   public double swungBeat(double beat) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Composes one clip: form, key, harmony, drums, bass, accompaniment and the sung line. */
@@ -31,17 +32,7 @@ public final class SongComposer {
     int barsPerChord = halfTime || genre == Genre.AMBIENT ? 2 : 1;
 
     List<TextSection> text = in.instrumental() ? List.of() : in.text();
-    int maxSyllables = 0;
-    for (TextSection section : text) {
-      for (String line : section.lines()) {
-        int count = 0;
-        for (String w : syllabifier.words(line)) {
-          count += Math.max(1, syllabifier.split(w).size());
-        }
-        maxSyllables = Math.max(maxSyllables, count);
-      }
-    }
-    int barsPerLine = Form.barsPerLine(style.bpm(), halfTime, maxSyllables);
+    int barsPerLine = Form.barsPerLine(style.bpm(), halfTime, maxSyllables(text));
     List<Form.Slot> slots = Form.layout(text, style.bpm(), halfTime, barsPerLine, in.minSeconds(), in.maxSeconds());
 
     Harmony harmony = new Harmony(genre, key, barsPerChord, style.adventure(), random.split());
@@ -55,8 +46,68 @@ public final class SongComposer {
           in.instrumental() ? 2 : slot.barsPerLine()));
       bar += slot.bars();
     }
-    int totalBars = bar;
     Groove groove = new Groove(tempo, genre.swing(), genre.swingsEighths());
+    return arrange(in, key, groove, sections, bar, halfTime, random, TAIL_SECONDS, Fit.ALL);
+  }
+
+  /**
+   * Composes one clip to fit a recording: the fit's tempo, key, downbeat and sections (their chords
+   * too, where given) instead of the style's and the lyrics' own; the style still chooses the
+   * instruments, grooves and textures. Lyric lines are sung in order over the sections that sing
+   * (verses, choruses, bridges), as many as each section's bars hold; the chorus is sung again
+   * when the lines run out. The arrangement lasts the fit's {@code totalSeconds}.
+   */
+  public Arrangement compose(CompositionInput in, Fit fit) {
+    Objects.requireNonNull(fit, "fit is null");
+    StyleProfile style = in.style();
+    Genre genre = style.genre();
+    SplittableRandom random = new SplittableRandom(in.clipSeed());
+    Tempo tempo = new Tempo(fit.bpm());
+    Key key = fit.key();
+    boolean halfTime = genre.halfTimeFeel() || fit.bpm() >= 150;
+    int barsPerChord = halfTime || genre == Genre.AMBIENT ? 2 : 1;
+    List<TextSection> text = in.instrumental() ? List.of() : in.text();
+    int barsPerLine = Form.barsPerLine(tempo.rounded(), halfTime, maxSyllables(text));
+    List<Form.Slot> slots = Form.fitted(text, fit.sections(), barsPerLine);
+
+    Harmony harmony = new Harmony(genre, key, barsPerChord, style.adventure(), random.split());
+    List<SectionPlan> sections = new ArrayList<>();
+    int bar = 0;
+    for (int i = 0; i < slots.size(); i++) {
+      Form.Slot slot = slots.get(i);
+      Fit.Section given = fit.sections().get(i);
+      boolean last = i == slots.size() - 1;
+      List<Chord> chords = !given.chords().isEmpty() ? given.chords() : harmony.bars(slot.kind(), slot.bars(), last);
+      sections.add(new SectionPlan(slot.kind(), slot.label(), bar, slot.bars(), chords, slot.lines(),
+          in.instrumental() ? 2 : slot.barsPerLine()));
+      bar += slot.bars();
+    }
+    Groove groove = new Groove(tempo, genre.swing(), genre.swingsEighths(), fit.offsetSeconds());
+    double tail = TAIL_SECONDS;
+    if (fit.totalSeconds() > 0) {
+      tail = Math.max(0, fit.totalSeconds() - groove.seconds(bar * 4.0));
+    }
+    return arrange(in, key, groove, sections, bar, halfTime, random, tail, fit.roles());
+  }
+
+  private int maxSyllables(List<TextSection> text) {
+    int maxSyllables = 0;
+    for (TextSection section : text) {
+      for (String line : section.lines()) {
+        int count = 0;
+        for (String w : syllabifier.words(line)) {
+          count += Math.max(1, syllabifier.split(w).size());
+        }
+        maxSyllables = Math.max(maxSyllables, count);
+      }
+    }
+    return maxSyllables;
+  }
+
+  /** Drums, bass, accompaniment, lead and the sung line over laid-out sections; keeps {@code roles}. */
+  private Arrangement arrange(CompositionInput in, Key key, Groove groove, List<SectionPlan> sections,
+      int totalBars, boolean halfTime, SplittableRandom random, double tailSeconds, Set<PartRole> roles) {
+    StyleProfile style = in.style();
     Orchestration orchestra = Orchestration.choose(style, in.variant());
 
     List<Part> parts = new ArrayList<>();
@@ -97,10 +148,14 @@ public final class SongComposer {
     if (!leadNotes.isEmpty()) {
       parts.add(new Part("lead", PartRole.LEAD, orchestra.lead(), false, leadNotes, -4, 0.15, 0.3));
     }
-    parts.removeIf(p -> p.notes().isEmpty());
+    parts.removeIf(p -> p.notes().isEmpty() || !roles.contains(p.role()));
+    if (!roles.contains(PartRole.VOCAL)) {
+      words.clear();
+      syllables.clear();
+    }
     words.sort(Comparator.comparingDouble(SungWord::startBeat));
     syllables.sort(Comparator.comparingDouble(SungSyllable::beat));
-    return new Arrangement(key, groove, totalBars, sections, parts, words, syllables, TAIL_SECONDS);
+    return new Arrangement(key, groove, totalBars, sections, parts, words, syllables, tailSeconds);
   }
 
   private static Key chooseKey(StyleProfile style, SplittableRandom random) {

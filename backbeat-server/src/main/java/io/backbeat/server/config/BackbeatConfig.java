@@ -58,8 +58,20 @@ public record BackbeatConfig(
 
   public record WebhookConfig(RetrySchedule retrySchedule, Duration timeout) {}
 
-  /** @param allowPrivate let callbacks and downloads reach loopback/private addresses (development, tests) */
-  public record EgressConfig(boolean allowPrivate) {}
+  /**
+   * @param allowPrivate let callbacks and downloads reach loopback/private addresses (development, tests)
+   * @param allowAddresses internal IP addresses and CIDR blocks reachable even when {@code allowPrivate}
+   *     is off (a storage server on the private network)
+   */
+  public record EgressConfig(boolean allowPrivate, List<String> allowAddresses) {
+    public EgressConfig {
+      allowAddresses = List.copyOf(allowAddresses);
+    }
+
+    public EgressConfig(boolean allowPrivate) {
+      this(allowPrivate, List.of());
+    }
+  }
 
   /**
    * @param prices credits per task kind (and model) for metered accounts

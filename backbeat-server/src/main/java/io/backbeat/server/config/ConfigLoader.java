@@ -101,7 +101,7 @@ public final class ConfigLoader {
         new BackbeatConfig.ServerConfig(host, port, publicUrl),
         new BackbeatConfig.StorageConfig(dataDir, dbUrl, assetsDir),
         new BackbeatConfig.WebhookConfig(schedule, webhookTimeout),
-        new BackbeatConfig.EgressConfig(allowPrivate),
+        new BackbeatConfig.EgressConfig(allowPrivate, allowAddresses()),
         workers,
         bool("BACKBEAT_RUN_WORKERS", "workers.enabled", true),
         new BackbeatConfig.EngineConfig(soundFontPath),
@@ -213,6 +213,29 @@ public final class ConfigLoader {
   }
 
   /** {@code BACKBEAT_BLOCKED_TERMS=a,b c}, or YAML {@code moderation.blockedTerms: [a, "b c"]}. */
+  /** {@code BACKBEAT_EGRESS_ALLOW_ADDRESSES=10.0.0.5,10.20.0.0/16}, or the YAML list {@code egress.allowAddresses}. */
+  private List<String> allowAddresses() {
+    List<String> entries = new java.util.ArrayList<>();
+    JsonNode node = yamlNode("egress.allowAddresses");
+    if (node != null && node.isArray()) {
+      node.forEach(t -> entries.add(t.asText()));
+    }
+    String env = this.env.get("BACKBEAT_EGRESS_ALLOW_ADDRESSES");
+    if (env != null && !env.isBlank()) {
+      for (String t : env.split(",")) {
+        if (!t.isBlank()) {
+          entries.add(t.strip());
+        }
+      }
+    }
+    try {
+      io.backbeat.core.http.AddressAllowList.parse(entries);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("BACKBEAT_EGRESS_ALLOW_ADDRESSES (egress.allowAddresses): " + e.getMessage());
+    }
+    return entries;
+  }
+
   private List<String> blockedTerms() {
     List<String> terms = new java.util.ArrayList<>();
     JsonNode node = yamlNode("moderation.blockedTerms");

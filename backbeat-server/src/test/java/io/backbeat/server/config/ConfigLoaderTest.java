@@ -123,4 +123,17 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_SOUNDFONT", "/no/such.sf2"), dir))
         .hasMessageContaining("BACKBEAT_SOUNDFONT");
   }
+
+  @Test
+  void egress_allow_addresses_come_from_the_environment_or_yaml_and_host_names_are_refused() throws Exception {
+    assertThat(ConfigLoader.load(Map.of(), dir).egress().allowAddresses()).isEmpty();
+    assertThat(ConfigLoader.load(Map.of("BACKBEAT_EGRESS_ALLOW_ADDRESSES", "10.0.0.5, 10.20.0.0/16"), dir).egress().allowAddresses())
+        .containsExactly("10.0.0.5", "10.20.0.0/16");
+    Path yaml = Files.writeString(dir.resolve("backbeat.yaml"), "egress:\n  allowAddresses: [\"192.168.1.10\"]\n");
+    assertThat(ConfigLoader.load(Map.of("BACKBEAT_CONFIG", yaml.toString()), dir).egress().allowAddresses()).containsExactly("192.168.1.10");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_EGRESS_ALLOW_ADDRESSES", "storage.internal"), dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("BACKBEAT_EGRESS_ALLOW_ADDRESSES")
+        .hasMessageContaining("host names are not allowed");
+  }
 }

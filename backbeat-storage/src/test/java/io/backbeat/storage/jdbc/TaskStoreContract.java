@@ -59,7 +59,7 @@ abstract class TaskStoreContract extends StoreContract {
         new Task(
             TaskIds.newId(), account.id(), key.id(), "dashscope", "dashscope.music", "suno-relay",
             TaskStatus.RUNNING, Stage.FIRST,
-            new AddVocalsSpec("V5", "https://example.test/in.mp3", TestSpecs.customComposition(), "https://example.test/cb"),
+            new AddVocalsSpec("V5", "https://example.test/in.mp3", 480, TestSpecs.customComposition(), "https://example.test/cb"),
             json("raw", "r"), json("clips", "c"), "GENERATION_FAILED", "an earlier message",
             new ProviderHandle("suno-main", "up-123", SubmitState.ACCEPTED, json("cursor", "7")),
             WORKER, T0.plusMillis(30_123), 2, T0.minusMillis(5), T0.minusMillis(77), T0.plusMillis(1), null);

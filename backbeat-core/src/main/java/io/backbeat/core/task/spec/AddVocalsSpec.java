@@ -5,11 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.backbeat.core.task.TaskKind;
 import java.util.Map;
 
-/** Sings a vocal line over an uploaded instrumental; the mix and the vocal alone are outputs. */
-public record AddVocalsSpec(String model, String sourceUrl, Composition composition, String callbackUrl) implements TaskSpec {
+/**
+ * Sings a vocal line over an uploaded instrumental; the mix and the vocal alone are outputs.
+ *
+ * @param sourceUrl where the recording is fetched from (through the egress guard)
+ * @param maxSourceSeconds the longest recording accepted
+ */
+public record AddVocalsSpec(String model, String sourceUrl, int maxSourceSeconds, Composition composition, String callbackUrl) implements TaskSpec {
   public AddVocalsSpec {
     Checks.required(model, "model");
     Checks.required(sourceUrl, "sourceUrl");
+    Checks.positive(maxSourceSeconds, "maxSourceSeconds");
     requireNonNull(composition, "composition is null");
   }
 

@@ -42,6 +42,7 @@ public final class SunoDialect implements Dialect {
   private final SunoLyrics lyrics;
   private final SunoGenerate generate;
   private final SunoMusic music;
+  private final SunoUploads uploads;
   private final List<Route> routes;
 
   public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
@@ -52,6 +53,7 @@ public final class SunoDialect implements Dialect {
     this.lyrics = new SunoLyrics(this);
     this.generate = new SunoGenerate(this);
     this.music = new SunoMusic(this);
+    this.uploads = new SunoUploads(this);
     this.routes = declareRoutes();
   }
 
@@ -62,6 +64,14 @@ public final class SunoDialect implements Dialect {
     table.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks(SunoMusic.FAMILY, music::query);
     table.post("/suno/generate-lyrics").alias("/api/v1/lyrics").createsTask(TaskKind.LYRICS, SunoLyrics.FAMILY, lyrics::parse, SunoDialect::accepted);
     table.get("/suno/query/lyrics").alias("/api/v1/lyrics/record-info").queriesTasks(SunoLyrics.FAMILY, lyrics::query);
+    table.post("/suno/upload-cover").alias("/api/v1/generate/upload-cover")
+        .createsTask(TaskKind.UPLOAD_COVER, SunoMusic.FAMILY, uploads::parseCover, SunoDialect::accepted);
+    table.post("/suno/upload-extend").alias("/api/v1/generate/upload-extend")
+        .createsTask(TaskKind.UPLOAD_EXTEND, SunoMusic.FAMILY, uploads::parseExtend, SunoDialect::accepted);
+    table.post("/suno/add-vocals").alias("/api/v1/generate/add-vocals")
+        .createsTask(TaskKind.ADD_VOCALS, SunoMusic.FAMILY, uploads::parseVocals, SunoDialect::accepted);
+    table.post("/suno/add-instrumental").alias("/api/v1/generate/add-instrumental")
+        .createsTask(TaskKind.ADD_INSTRUMENTAL, SunoMusic.FAMILY, uploads::parseInstrumental, SunoDialect::accepted);
     return table.routes();
   }
 
@@ -118,6 +128,18 @@ public final class SunoDialect implements Dialect {
       throw BackbeatException.invalid("callBackUrl must be at most 2048 characters");
     }
     return callbackUrlCheck.check("callBackUrl", url.strip());
+  }
+
+  /**
+   * Reads and checks {@code uploadUrl}: an http(s) URL the egress policy could fetch (no credentials
+   * in it, not resolving to a private address). Whether it serves usable audio is the task's to find out.
+   */
+  String sourceUrl(ObjectNode body) {
+    String url = Fields.requiredString(body, "uploadUrl");
+    if (url.length() > SunoUploads.UPLOAD_URL_MAX) {
+      throw BackbeatException.invalid("uploadUrl must be at most " + SunoUploads.UPLOAD_URL_MAX + " characters");
+    }
+    return callbackUrlCheck.check("uploadUrl", url.strip());
   }
 
   /** The body as received, kept for support, with anything credential-like removed. */

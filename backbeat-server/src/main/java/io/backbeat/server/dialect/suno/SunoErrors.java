@@ -35,6 +35,7 @@ final class SunoErrors {
     return switch (code) {
       case SENSITIVE_CONTENT, INVALID_INPUT -> 400;
       case DOWNLOAD_FAILED -> 451;
+      case INPUT_TOO_LARGE -> 413;
       case TIMEOUT -> 408;
       case GENERATION_FAILED -> 501;
       case INTERNAL -> 500;

@@ -39,8 +39,9 @@ final class SunoMusic {
     response.put("taskId", task.id());
     response.set("sunoData", items(task, false));
     data.put("status", status(task));
-    data.put("type", "GENERATE");
-    data.put("operationType", "generate");
+    String operation = operationType(task);
+    data.put("type", operation.toUpperCase(java.util.Locale.ROOT));
+    data.put("operationType", operation);
     dialect.putError(data, task);
     data.put("createTime", SunoTime.format(task.createdAt()));
     dialect.writeSuccess(ctx, data);
@@ -118,6 +119,22 @@ final class SunoMusic {
 
   private static Instant createdAt(JsonNode clip, Task task) {
     return clip.hasNonNull("createdAt") ? Instant.ofEpochMilli(clip.path("createdAt").asLong()) : task.createdAt();
+  }
+
+  /**
+   * What made the task (§2.17): {@code generate}, {@code extend}, {@code upload_cover}, {@code
+   * upload_extend}, and for the routes upstream lists no word for, the route's own name.
+   */
+  static String operationType(Task task) {
+    return switch (task.kind()) {
+      case EXTEND -> "extend";
+      case UPLOAD_COVER -> "upload_cover";
+      case UPLOAD_EXTEND -> "upload_extend";
+      case ADD_VOCALS -> "add_vocals";
+      case ADD_INSTRUMENTAL -> "add_instrumental";
+      case REPLACE_SECTION -> "replace_section";
+      default -> "generate";
+    };
   }
 
   private static String status(Task task) {
