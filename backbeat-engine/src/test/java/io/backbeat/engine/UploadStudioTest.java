@@ -102,8 +102,10 @@ class UploadStudioTest {
     int fade = (int) Math.round(a.beatSeconds() * 44100);
     double before = maxStep(out, s - 3 * 44100, s - fade - 2205); // the recording, before the crossfade
     double atJoin = maxStep(out, s - 30, s + 30);
-    System.out.printf("steps: before %.4f, at the join %.4f%n", before, atJoin);
-    assertThat(atJoin).isLessThanOrEqualTo(before);
+    // the continuation's own attacks (a real SoundFont's drums are sharp): the join must add none larger
+    double after = maxStep(out, s + 2205, s + 3 * 44100);
+    System.out.printf("steps: before %.4f, at the join %.4f, after %.4f%n", before, atJoin, after);
+    assertThat(atJoin).isLessThanOrEqualTo(Math.max(before, after));
     // the judge can tell: the same two sides butted together without the crossfade jump at the join
     float[] hardCut = java.util.Arrays.copyOf(in, out.length);
     System.arraycopy(out, s, hardCut, s, out.length - s);
