@@ -161,7 +161,11 @@ class UploadEndToEndTest {
     int fade = (int) Math.round(beat * 44100);
     double before = maxStep(out, s - 3 * 44100, s - fade - 2205);
     double atJoin = maxStep(out, s - 30, s + 30);
-    assertThat(atJoin).as("largest sample step at the join %.4f vs before it %.4f", atJoin, before).isLessThanOrEqualTo(before);
+    // the continuation's own attacks (a real SoundFont's drums are sharp): the join must add none larger
+    double after = maxStep(out, s + 2205, s + 3 * 44100);
+    assertThat(atJoin)
+        .as("largest sample step at the join %.4f vs before it %.4f and after it %.4f", atJoin, before, after)
+        .isLessThanOrEqualTo(Math.max(before, after));
   }
 
   private static double maxStep(float[] x, int from, int to) {
