@@ -290,6 +290,9 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
+    // pictures and videos: reference images, frames and soundtracks are fetched the same way
+    io.backbeat.providers.local.MediaFetcher media = new io.backbeat.providers.local.MediaFetcher(egress);
+    jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(new io.backbeat.engine.image.ImageStudio(), media, work));
     return new LocalProvider(jobs);
   }
 
