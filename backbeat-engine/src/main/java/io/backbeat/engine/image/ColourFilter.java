@@ -28,6 +28,7 @@ final class ColourFilter {
       return;
     }
     float[] hsb = new float[3];
+    Grading grading = new Grading(styles);
     for (int i = 0; i < px.length; i++) {
       int argb = px[i];
       int a = argb >>> 24;
@@ -35,7 +36,7 @@ final class ColourFilter {
       int g = (argb >> 8) & 0xff;
       int b = argb & 0xff;
       if (grade) {
-        int[] c = grade(r, g, b, styles);
+        int[] c = grade(r, g, b, grading);
         r = c[0];
         g = c[1];
         b = c[2];
@@ -71,17 +72,25 @@ final class ColourFilter {
     return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
   }
 
-  private static int[] grade(int r, int g, int b, Set<ImageStyle> styles) {
-    if (styles.contains(ImageStyle.NOIR) || styles.contains(ImageStyle.SKETCH)) {
+  /** The styles as flags: looked up once per image, not per pixel. */
+  private record Grading(boolean noir, boolean sketch, boolean vintage, boolean watercolour, boolean contrast) {
+    Grading(Set<ImageStyle> styles) {
+      this(styles.contains(ImageStyle.NOIR), styles.contains(ImageStyle.SKETCH), styles.contains(ImageStyle.VINTAGE),
+          styles.contains(ImageStyle.WATERCOLOUR), styles.contains(ImageStyle.NEON) || styles.contains(ImageStyle.CINEMATIC));
+    }
+  }
+
+  private static int[] grade(int r, int g, int b, Grading styles) {
+    if (styles.noir() || styles.sketch()) {
       int y = (r * 299 + g * 587 + b * 114) / 1000;
-      if (styles.contains(ImageStyle.SKETCH)) {
+      if (styles.sketch()) {
         y = 255 - (int) ((255 - y) * 0.75); // graphite on paper: lighter
         return new int[] {Colours.clamp255(y + 6), Colours.clamp255(y + 3), y};
       }
       y = Colours.clamp255((int) ((y - 128) * 1.25 + 128));
       return new int[] {y, y, y};
     }
-    if (styles.contains(ImageStyle.VINTAGE)) {
+    if (styles.vintage()) {
       int y = (r * 299 + g * 587 + b * 114) / 1000;
       int sr = Colours.clamp255((int) (y * 1.07 + 28));
       int sg = Colours.clamp255((int) (y * 0.95 + 14));
@@ -90,12 +99,12 @@ final class ColourFilter {
       g = (g + 2 * sg) / 3;
       b = (b + 2 * sb) / 3;
     }
-    if (styles.contains(ImageStyle.WATERCOLOUR)) {
+    if (styles.watercolour()) {
       r = r + (255 - r) / 4;
       g = g + (255 - g) / 4;
       b = b + (255 - b) / 4;
     }
-    if (styles.contains(ImageStyle.NEON) || styles.contains(ImageStyle.CINEMATIC)) {
+    if (styles.contrast()) {
       r = Colours.clamp255((int) ((r - 128) * 1.15 + 128));
       g = Colours.clamp255((int) ((g - 128) * 1.15 + 128));
       b = Colours.clamp255((int) ((b - 128) * 1.15 + 128));
