@@ -292,7 +292,9 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
     // pictures and videos: reference images, frames and soundtracks are fetched the same way
     io.backbeat.providers.local.MediaFetcher media = new io.backbeat.providers.local.MediaFetcher(egress);
-    jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(new io.backbeat.engine.image.ImageStudio(), media, work));
+    io.backbeat.engine.image.ImageStudio images = new io.backbeat.engine.image.ImageStudio();
+    jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(images, media, work));
+    jobs.put(TaskKind.VIDEO, new io.backbeat.providers.local.VideoJob(new io.backbeat.engine.video.VideoStudio(images), media, work));
     return new LocalProvider(jobs);
   }
 
