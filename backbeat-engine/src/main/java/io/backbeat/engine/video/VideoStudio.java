@@ -109,10 +109,11 @@ public final class VideoStudio {
   private static final class AnimatedScene implements FramePainter {
     private final VideoRequest request;
     private final Scene scene;
-    private final List<SceneLayers.Layer> layers;
-    private final BufferedImage[] pixels;
+    private final double[] depth;
+    private final float[] opacity;
     private final int canvasWidth;
     private final int canvasHeight;
+    /** Each layer's pixels, premultiplied in place (the sky is opaque): no second copy of a layer is held. */
     private final int[][] data;
     private final Camera camera;
     private final Atmosphere atmosphere;
@@ -123,16 +124,15 @@ public final class VideoStudio {
       this.scene = scene;
       this.canvasWidth = (int) Math.round(request.width() * MARGIN);
       this.canvasHeight = (int) Math.round(request.height() * MARGIN);
-      SceneLayers painted = images.layers(scene, request.seed(), canvasWidth, canvasHeight, request.references(), true);
-      this.layers = painted.layers();
-      this.pixels = new BufferedImage[layers.size()];
+      List<SceneLayers.Layer> layers = images.layers(scene, request.seed(), canvasWidth, canvasHeight, request.references(), true).layers();
+      this.depth = new double[layers.size()];
+      this.opacity = new float[layers.size()];
+      this.data = new int[layers.size()][];
       for (int i = 0; i < layers.size(); i++) {
-        // premultiplied layers composite fastest; the sky is opaque
-        pixels[i] = convert(layers.get(i).image(), i == 0 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB_PRE);
-      }
-      this.data = new int[pixels.length][];
-      for (int i = 0; i < pixels.length; i++) {
-        data[i] = ((DataBufferInt) pixels[i].getRaster().getDataBuffer()).getData();
+        depth[i] = layers.get(i).depth();
+        opacity[i] = layers.get(i).opacity();
+        data[i] = ((DataBufferInt) layers.get(i).image().getRaster().getDataBuffer()).getData();
+        premultiply(data[i]);
       }
       this.camera = Camera.of(request.prompt(), request.seed());
       this.atmosphere = new Atmosphere(scene, request.seed());
@@ -150,13 +150,12 @@ public final class VideoStudio {
       Camera.Pose pose = camera.at(u);
       double marginX = (canvasWidth - w) / 2.0;
       double marginY = (canvasHeight - h) / 2.0;
-      for (int i = 0; i < layers.size(); i++) {
-        double depth = layers.get(i).depth();
-        double follow = 0.15 + 0.85 * depth;
-        double scale = 1 + (pose.zoom() - 1) * (0.4 + 0.6 * depth);
+      for (int i = 0; i < data.length; i++) {
+        double follow = 0.15 + 0.85 * depth[i];
+        double scale = 1 + (pose.zoom() - 1) * (0.4 + 0.6 * depth[i]);
         Compositor.draw(target, w, h, data[i], canvasWidth, canvasHeight,
             canvasWidth / 2.0 + pose.panX() * marginX * follow, canvasHeight / 2.0 + pose.panY() * marginY * follow,
-            scale, layers.get(i).opacity(), i == 0);
+            scale, opacity[i], i == 0);
       }
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       atmosphere.paint(g, w, h, seconds);
@@ -232,6 +231,22 @@ public final class VideoStudio {
     g.drawImage(image, 0, 0, null);
     g.dispose();
     return out;
+  }
+
+  private static void premultiply(int[] argb) {
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      int a = p >>> 24;
+      if (a == 255) {
+        continue;
+      }
+      if (a == 0) {
+        argb[i] = 0;
+        continue;
+      }
+      argb[i] = (a << 24) | ((((p >> 16) & 0xff) * a + 127) / 255) << 16 | ((((p >> 8) & 0xff) * a + 127) / 255) << 8
+          | (((p & 0xff) * a + 127) / 255);
+    }
   }
 
   private static BufferedImage copy(BufferedImage image) {
