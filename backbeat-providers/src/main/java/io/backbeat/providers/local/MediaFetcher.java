@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 /**
  * Fetches an input of a media task (a reference image, a first or last frame, a soundtrack) into a
  * file: over HTTP(S) through the egress client (every hop checked by the guard, streamed, bounded,
- * its declared type checked before the body is read), or from a {@code data:} URL, which DashScope
- * and Kling clients may send instead of a link. Failures fail the task with the code clients see:
+ * its declared type checked before the body is read), or from a {@code data:} URL or bare base64,
+ * which DashScope and Kling clients may send instead of a link. Failures fail the task with the code clients see:
  * {@link FailureCode#DOWNLOAD_FAILED} when it cannot be fetched, {@link FailureCode#INVALID_INPUT}
  * when it is served as the wrong kind of thing, {@link FailureCode#INPUT_TOO_LARGE} over the limit.
  * Messages name the request field, never the URL's query (it may hold a signature).
@@ -56,6 +56,9 @@ public final class MediaFetcher {
   public Path fetch(String field, String url, Kind kind, Path target) throws TaskFailedException, IOException {
     if (url.regionMatches(true, 0, "data:", 0, 5)) {
       return dataUrl(field, url, kind, target);
+    }
+    if (rawBase64(url)) {
+      return dataUrl(field, "data:;base64," + url, kind, target); // Kling's image fields take bare base64
     }
     Path part = target.resolveSibling(target.getFileName() + ".part");
     try {
@@ -89,6 +92,22 @@ public final class MediaFetcher {
     } finally {
       Files.deleteIfExists(part);
     }
+  }
+
+  /** Not a URL but bare base64 (no scheme, only base64 characters, long enough to be a file). */
+  static boolean rawBase64(String value) {
+    if (value.length() < 64 || value.contains("://")) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/' || c == '=' || c == '\n' || c == '\r';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Path dataUrl(String field, String url, Kind kind, Path target) throws TaskFailedException, IOException {

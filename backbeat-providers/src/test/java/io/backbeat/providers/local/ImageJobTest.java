@@ -94,6 +94,11 @@ class ImageJobTest {
     ObjectNode red = result(job.run(MediaJobHarness.task(spec(prompt, 400, 300, 1, 5L, List.of(data), null)), harness.context()));
     double[] redMean = PictureFixtures.meanColour(PictureFixtures.decode(harness.asset(red.path("images").get(0).asText())));
     assertThat(redMean[0]).isGreaterThan(redMean[1] + 40).isGreaterThan(redMean[2] + 40);
+    // and bare base64, as Kling's image fields take it
+    String bare = Base64.getEncoder().encodeToString(png(new Color(0x1E5AD6)));
+    ObjectNode blue = result(job.run(MediaJobHarness.task(spec("a field of grass", 400, 300, 1, 5L, List.of(bare), null)), harness.context()));
+    double[] blueMean = PictureFixtures.meanColour(PictureFixtures.decode(harness.asset(blue.path("images").get(0).asText())));
+    assertThat(blueMean[2]).isGreaterThan(blueMean[0] + 40);
   }
 
   @Test
