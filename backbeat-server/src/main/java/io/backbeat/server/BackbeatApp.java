@@ -290,6 +290,11 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
+    // pictures and videos: reference images, frames and soundtracks are fetched the same way
+    io.backbeat.providers.local.MediaFetcher media = new io.backbeat.providers.local.MediaFetcher(egress);
+    io.backbeat.engine.image.ImageStudio images = new io.backbeat.engine.image.ImageStudio();
+    jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(images, media, work));
+    jobs.put(TaskKind.VIDEO, new io.backbeat.providers.local.VideoJob(new io.backbeat.engine.video.VideoStudio(images), media, work));
     return new LocalProvider(jobs);
   }
 
