@@ -144,6 +144,33 @@ class DashScopeContractTest {
   }
 
   @Test
+  void the_edit_models_take_reference_images_and_the_text_models_do_not() {
+    String body =
+        "{\"model\":\"qwen-image-edit\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":["
+            + "{\"image\":\"https://example.com/base.png\"},{\"text\":\"make the sky violet\"}]}]}}";
+    HttpResponse<String> answer = server.post(IMAGE, body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    String url = dashscope(answer).path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText();
+    JsonNode request = spec(taskIdOf(url));
+    assertThat(request.path("referenceImageUrls").get(0).asText()).isEqualTo("https://example.com/base.png");
+    assertThat(request.path("prompt").asText()).isEqualTo("make the sky violet");
+  }
+
+  @Test
+  void the_sync_image_route_is_idempotent() {
+    Map<String, String> key = Map.of("Idempotency-Key", "dashscope-image-1");
+    String body = imageBody("qwen-image-plus", "a blue door", null);
+    HttpResponse<String> first = server.post(IMAGE, body, server.apiKey, key);
+    HttpResponse<String> again = server.post(IMAGE, body, server.apiKey, key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String image = dashscope(first).path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText();
+    assertThat(dashscope(again).path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText())
+        .as("the replay answers the same task").isEqualTo(image);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertError(server.post(IMAGE, imageBody("qwen-image-plus", "a green door", null), server.apiKey, key), 422, "IdempotencyMismatch", "Idempotency-Key");
+  }
+
+  @Test
   void harmless_fields_real_sdks_send_are_accepted() {
     String body =
         "{\"model\":\"qwen-image-plus\",\"input\":{\"extend_prompt\":true,\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"a kite\"}]}]},"
