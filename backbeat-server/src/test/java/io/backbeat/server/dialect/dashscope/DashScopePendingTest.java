@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PENDING and CANCELED on an API-only node, where tasks stay as created: the PENDING shape, cancel
- * of a PENDING task, and the refusal to cancel it twice (contract-media.md §3.2, §3.4).
+ * of a PENDING task, and the refusal to cancel it twice (contract-media.md §3.2, §3.4); and the
+ * create-time refusals of the error table that need prices, a content policy or the egress guard.
  */
 class DashScopePendingTest {
   private static TestServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = DashScopeTesting.start(Map.of("BACKBEAT_RUN_WORKERS", "false"));
+    server =
+        DashScopeTesting.start(
+            Map.of("BACKBEAT_RUN_WORKERS", "false", "BACKBEAT_PRICES", "IMAGE=5,VIDEO=20", "BACKBEAT_BLOCKED_TERMS", "forbiddenword",
+                "BACKBEAT_EGRESS_ALLOW_PRIVATE", "false"));
   }
 
   @AfterAll
@@ -68,5 +72,30 @@ class DashScopePendingTest {
     assertError(server.post(TASKS + "/" + taskId + "/cancel", ""), 400, "UnsupportedOperation",
         "Failed to cancel the task, please confirm if the task is in PENDING status.");
     assertError(server.post(TASKS + "/no-such-task/cancel", ""), 400, "UnsupportedOperation", "PENDING status");
+  }
+
+  @Test
+  void a_blocked_prompt_is_data_inspection_failed() {
+    assertError(server.post(DashScopeTesting.IMAGE, DashScopeTesting.imageBody("qwen-image-plus", "a forbiddenword poster", null)),
+        400, "DataInspectionFailed", "");
+    assertError(server.post(VIDEO, videoBody("wan2.5-t2v-preview", "{\"prompt\":\"forbiddenword at night\"}", null), server.apiKey, ASYNC),
+        400, "DataInspectionFailed", "");
+  }
+
+  @Test
+  void a_metered_account_without_credits_is_arrearage() {
+    String broke = server.newMeteredAccountKey("dashscope-broke", 1);
+    assertError(server.post(VIDEO, videoBody("wan2.5-t2v-preview", "{\"prompt\":\"a long film\"}", null), broke, ASYNC),
+        400, "Arrearage", "costs 20 credits");
+    assertError(server.post(DashScopeTesting.IMAGE, DashScopeTesting.imageBody("qwen-image-plus", "a stamp", null), broke),
+        400, "Arrearage", "costs 5 credits");
+  }
+
+  @Test
+  void source_urls_the_egress_policy_refuses_are_invalid_parameters() {
+    assertError(server.post(VIDEO, videoBody("wan2.5-i2v-preview", "{\"img_url\":\"http://127.0.0.1:9/first.png\"}", null), server.apiKey, ASYNC),
+        400, "InvalidParameter", "img_url");
+    assertError(server.post(VIDEO, videoBody("wan2.5-t2v-preview", "{\"prompt\":\"x\",\"audio_url\":\"http://user:pw@example.com/a.mp3\"}", null), server.apiKey, ASYNC),
+        400, "InvalidParameter", "audio_url");
   }
 }
