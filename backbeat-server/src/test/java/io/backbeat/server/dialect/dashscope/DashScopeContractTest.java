@@ -171,6 +171,21 @@ class DashScopeContractTest {
   }
 
   @Test
+  void long_prompts_are_cut_as_upstream_does_and_long_negative_prompts_refused() {
+    String longPrompt = "a field of sunflowers ".repeat(60); // 1320 characters
+    HttpResponse<String> answer = server.post(IMAGE, imageBody("qwen-image-plus", longPrompt, null));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    String url = dashscope(answer).path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText();
+    assertThat(spec(taskIdOf(url)).path("prompt").asText()).hasSize(DashScopeImages.PROMPT_MAX).isEqualTo(longPrompt.strip().substring(0, 800));
+
+    String video = createVideo(videoBody("wan2.5-t2v-preview", "{\"prompt\":\"" + "x".repeat(2000) + "\"}", "{\"size\":\"832*480\"}"));
+    assertThat(spec(video).path("prompt").asText()).hasSize(DashScopeVideos.PROMPT_MAX_NEW);
+
+    assertError(server.post(IMAGE, imageBody("qwen-image-plus", "a", "{\"negative_prompt\":\"" + "n".repeat(501) + "\"}")),
+        400, "InvalidParameter", "at most 500 characters");
+  }
+
+  @Test
   void harmless_fields_real_sdks_send_are_accepted() {
     String body =
         "{\"model\":\"qwen-image-plus\",\"input\":{\"extend_prompt\":true,\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"a kite\"}]}]},"
