@@ -157,13 +157,20 @@ public final class DashScopeDialect implements Dialect {
     return PayloadScrubber.scrub(body);
   }
 
-  /** {@code body.field} as an object; absent is an empty object unless required. */
-  static ObjectNode object(ObjectNode body, String field, boolean required) {
+  /** {@code body.input}, required: without it upstream answers {@code BadRequest.EmptyInput}. */
+  static ObjectNode input(Context ctx, ObjectNode body) {
+    JsonNode node = body.get("input");
+    if (node == null || node.isNull()) {
+      throw DashScopeErrors.specific(
+          ctx, BackbeatError.INVALID_PARAMETER, 400, "BadRequest.EmptyInput", "Required input parameter missing from request: input is required");
+    }
+    return object(body, "input");
+  }
+
+  /** {@code body.field} as an object; absent is an empty object. */
+  static ObjectNode object(ObjectNode body, String field) {
     JsonNode node = body.get(field);
     if (node == null || node.isNull()) {
-      if (required) {
-        throw new BackbeatException(BackbeatError.INVALID_PARAMETER, "Required input parameter missing from request: " + field + " is required");
-      }
       return Json.object();
     }
     if (!(node instanceof ObjectNode object)) {

@@ -41,7 +41,7 @@ final class DashScopeImages {
     }
     ObjectNode body = Json.parseObject(ctx.body());
     DashScopeModels.ImageModel model = model(ctx, body);
-    ObjectNode input = DashScopeDialect.object(body, "input", true);
+    ObjectNode input = DashScopeDialect.input(ctx, body);
     JsonNode messages = input.get("messages");
     if (messages == null || !messages.isArray() || messages.isEmpty()) {
       throw BackbeatException.invalid("input.messages is required: [{\"role\":\"user\",\"content\":[{\"text\":\"<prompt>\"}]}]");
@@ -89,7 +89,7 @@ final class DashScopeImages {
     }
     String text = prompt.length() > PROMPT_MAX ? prompt.substring(0, PROMPT_MAX) : prompt.toString();
 
-    ObjectNode parameters = DashScopeDialect.object(body, "parameters", false);
+    ObjectNode parameters = DashScopeDialect.object(body, "parameters");
     int[] size = size(model, Fields.optionalString(parameters, "size"));
     String negative = Fields.optionalString(parameters, "negative_prompt");
     if (negative != null && negative.length() > NEGATIVE_PROMPT_MAX) {

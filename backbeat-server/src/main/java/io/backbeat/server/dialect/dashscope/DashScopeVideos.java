@@ -38,8 +38,8 @@ final class DashScopeVideos {
     }
     ObjectNode body = Json.parseObject(ctx.body());
     DashScopeModels.VideoModel model = model(ctx, body);
-    ObjectNode input = DashScopeDialect.object(body, "input", true);
-    ObjectNode parameters = DashScopeDialect.object(body, "parameters", false);
+    ObjectNode input = DashScopeDialect.input(ctx, body);
+    ObjectNode parameters = DashScopeDialect.object(body, "parameters");
 
     String prompt = Fields.optionalString(input, "prompt");
     if (prompt != null && prompt.isBlank()) {

@@ -216,7 +216,7 @@ class DashScopeContractTest {
       value = {
         "no model | {\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}} | 400 | BadRequest.EmptyModel | model",
         "unknown model | {\"model\":\"qwen-image-9\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}} | 404 | ModelNotFound | qwen-image-9",
-        "no input | {\"model\":\"qwen-image-plus\"} | 400 | InvalidParameter | input is required",
+        "no input | {\"model\":\"qwen-image-plus\"} | 400 | BadRequest.EmptyInput | input is required",
         "no messages | {\"model\":\"qwen-image-plus\",\"input\":{}} | 400 | InvalidParameter | input.messages is required",
         "two messages | {\"model\":\"qwen-image-plus\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"a\"}]},{\"role\":\"user\",\"content\":[{\"text\":\"b\"}]}]}} | 400 | InvalidParameter | exactly one message",
         "no text | {\"model\":\"qwen-image-plus\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\" \"}]}]}} | 400 | InvalidParameter | non-empty text",
@@ -320,6 +320,7 @@ class DashScopeContractTest {
       value = {
         "no model | {\"input\":{\"prompt\":\"x\"}} | 400 | BadRequest.EmptyModel | model",
         "unknown model | {\"model\":\"wan9-t2v\",\"input\":{\"prompt\":\"x\"}} | 404 | ModelNotFound | wan9-t2v",
+        "no input for video | {\"model\":\"wan2.5-t2v-preview\"} | 400 | BadRequest.EmptyInput | input is required",
         "no prompt for t2v | {\"model\":\"wan2.5-t2v-preview\",\"input\":{}} | 400 | InvalidParameter | input.prompt is required",
         "tier as size | {\"model\":\"wan2.5-t2v-preview\",\"input\":{\"prompt\":\"x\"},\"parameters\":{\"size\":\"720P\"}} | 400 | InvalidParameter | concrete width*height",
         "ratio as size | {\"model\":\"wan2.5-t2v-preview\",\"input\":{\"prompt\":\"x\"},\"parameters\":{\"size\":\"16:9\"}} | 400 | InvalidParameter | concrete width*height",
