@@ -147,6 +147,17 @@ class DashScopeSdkTest {
         .hasMessageContaining("InvalidParameter")
         .hasMessageContaining("concrete width*height");
 
+    MultiModalConversationParam refused =
+        MultiModalConversationParam.builder()
+            .apiKey(server.apiKey)
+            .model("qwen-image-plus")
+            .messages(List.of(MultiModalMessage.builder().role(Role.USER.getValue()).content(List.of(Map.of("text", "please refuse"))).build()))
+            .build();
+    assertThatThrownBy(() -> new MultiModalConversation(Protocol.HTTP.getValue(), baseUrl).call(refused))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("InvalidParameter")
+        .hasMessageContaining("refuses this prompt");
+
     VideoSynthesisParam wrongKey =
         VideoSynthesisParam.builder().apiKey("sk-wrong").model("wan2.5-t2v-preview").prompt("x").size("832*480").build();
     assertThatThrownBy(() -> videos.asyncCall(wrongKey)).isInstanceOf(ApiException.class).hasMessageContaining("InvalidApiKey");
