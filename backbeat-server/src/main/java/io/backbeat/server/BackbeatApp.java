@@ -334,7 +334,7 @@ public final class BackbeatApp implements AutoCloseable {
       UpstreamChannels channels) {
     return List.of(
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
-        new DashScopeDialect(),
+        new DashScopeDialect(tasks, creation, callbackUrls, assetUrls, new TaskQueries(transactor, clock), clock),
         new KlingDialect(),
         new NativeDialect(
             accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock,
