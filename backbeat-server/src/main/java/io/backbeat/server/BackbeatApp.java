@@ -330,7 +330,7 @@ public final class BackbeatApp implements AutoCloseable {
     return List.of(
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
         new DashScopeDialect(),
-        new KlingDialect(),
+        new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
         new NativeDialect(
             accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock,
             channels::view));
