@@ -331,7 +331,7 @@ public final class BackbeatApp implements AutoCloseable {
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
         new DashScopeDialect(),
         new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
-        new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, creation, callbackUrls, assets),
+        new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assets),
         new NativeDialect(
             accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock,
             channels::view));

@@ -11,6 +11,8 @@ import io.backbeat.core.error.BackbeatException;
 import io.backbeat.core.account.Principal;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.TaskQuery;
+import io.backbeat.core.task.service.TaskQueries;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.spec.VideoSpec;
 import io.backbeat.core.task.service.TaskService;
@@ -59,18 +61,21 @@ public final class OpenAiVideoDialect implements Dialect {
   static final int FPS = 24;
 
   private final TaskService tasks;
+  private final TaskQueries queries;
   private final TaskCreation creation;
   private final CallbackUrlCheck urls;
   private final AssetStore assets;
   private final List<Route> routes;
 
-  public OpenAiVideoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck urls, AssetStore assets) {
+  public OpenAiVideoDialect(TaskService tasks, TaskQueries queries, TaskCreation creation, CallbackUrlCheck urls, AssetStore assets) {
     this.tasks = requireNonNull(tasks, "tasks is null");
+    this.queries = requireNonNull(queries, "queries is null");
     this.creation = requireNonNull(creation, "creation is null");
     this.urls = requireNonNull(urls, "urls is null");
     this.assets = requireNonNull(assets, "assets is null");
     RouteTable table = new RouteTable(NAME, creation);
     table.post("/openai/v1/videos").createsTask(TaskKind.VIDEO, FAMILY, this::parse, task -> Json.write(video(task)));
+    table.get("/openai/v1/videos").queriesTasks(FAMILY, this::list);
     table.get("/openai/v1/videos/{video_id}").queriesTasks(FAMILY, this::retrieve);
     table.get("/openai/v1/videos/{video_id}/content").handles("downloads a finished video's MP4 (or its thumbnail)", this::content);
     this.routes = table.routes();
@@ -170,6 +175,49 @@ public final class OpenAiVideoDialect implements Dialect {
   private void retrieve(Context ctx) {
     Task task = find(ctx);
     ctx.status(200).contentType("application/json").result(Json.write(video(task)));
+  }
+
+  /** {@code ?limit=&after=&order=desc}: the account's videos, newest first, OpenAI's list object. */
+  private void list(Context ctx) {
+    Principal principal = Auth.principal(ctx);
+    int limit = 20;
+    String limitParam = ctx.queryParam("limit");
+    if (limitParam != null && !limitParam.isBlank()) {
+      try {
+        limit = Integer.parseInt(limitParam.strip());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > 100) {
+        throw BackbeatException.invalid("limit must be an integer between 1 and 100");
+      }
+    }
+    String order = Optional.ofNullable(ctx.queryParam("order")).orElse("desc");
+    if (!order.equals("desc")) {
+      throw BackbeatException.invalid("order must be desc (newest first); asc is not supported by this server");
+    }
+    TaskQuery.Cursor cursor = null;
+    String after = ctx.queryParam("after");
+    if (after != null && !after.isBlank()) {
+      String taskId = after.strip().startsWith(ID_PREFIX) ? after.strip().substring(ID_PREFIX.length()) : after.strip();
+      Task from = tasks.find(principal.accountId(), taskId)
+          .filter(task -> task.kind() == TaskKind.VIDEO)
+          .orElseThrow(() -> BackbeatException.invalid("after must be the id of one of your videos"));
+      cursor = new TaskQuery.Cursor(from.createdAt(), from.id());
+    }
+    List<Task> page = queries.list(new TaskQuery(principal.accountId(), null, TaskKind.VIDEO, null, null, cursor, limit + 1));
+    ObjectNode body = Json.object().put("object", "list");
+    com.fasterxml.jackson.databind.node.ArrayNode data = body.putArray("data");
+    page.stream().limit(limit).forEach(task -> data.add(video(task)));
+    if (data.isEmpty()) {
+      body.putNull("first_id");
+      body.putNull("last_id");
+    } else {
+      body.put("first_id", data.get(0).path("id").asText());
+      body.put("last_id", data.get(data.size() - 1).path("id").asText());
+    }
+    body.put("has_more", page.size() > limit);
+    ctx.status(200).contentType("application/json").result(Json.write(body));
   }
 
   /** {@code ?variant=video} (default) streams the MP4; {@code thumbnail} the poster image. */

@@ -112,6 +112,29 @@ class OpenAiVideoContractTest {
   }
 
   @Test
+  void the_list_pages_the_accounts_videos_newest_first() {
+    String key = server.newAccountKey("openai-list-" + System.nanoTime());
+    List<String> ids = new java.util.ArrayList<>();
+    for (String prompt : List.of("slow one", "slow two", "slow three")) {
+      ids.add(json(server.post("/openai/v1/videos", "{\"prompt\":\"" + prompt + "\"}", key)).path("id").asText());
+    }
+
+    JsonNode first = json(server.get("/openai/v1/videos?limit=2", key));
+    JsonNode rest = json(server.get("/openai/v1/videos?limit=2&after=" + first.path("last_id").asText(), key));
+
+    assertThat(first.path("object").asText()).isEqualTo("list");
+    assertThat(first.path("data")).hasSize(2);
+    assertThat(first.path("has_more").asBoolean()).isTrue();
+    assertThat(rest.path("data")).hasSize(1);
+    List<String> seen = new java.util.ArrayList<>(first.path("data").findValuesAsText("id"));
+    seen.addAll(rest.path("data").findValuesAsText("id"));
+    assertThat(seen).as("every video once, across the pages").containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(first.path("data").get(0).path("created_at").asLong()).isGreaterThanOrEqualTo(rest.path("data").get(0).path("created_at").asLong());
+    assertThat(rest.path("has_more").asBoolean()).isFalse();
+    assertError(server.get("/openai/v1/videos?limit=0", key), 400, "invalid_value", "limit");
+  }
+
+  @Test
   void errors_are_in_openais_shape_under_its_prefix() {
     assertError(server.post("/openai/v1/videos", "{\"model\":\"sora-2\"}"), 400, "invalid_value", "prompt is required");
     assertError(server.post("/openai/v1/videos", "{\"model\":\"dall-e-3\",\"prompt\":\"x\"}"), 400, "invalid_value", "not a video model");
