@@ -36,7 +36,7 @@ class KlingContractTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(Map.of(), new Extensions(List.of(new MediaTestProvider()), List.of()));
+    server = TestServer.start(Map.of("BACKBEAT_PRICES", "IMAGE=4,VIDEO=10"), new Extensions(List.of(new MediaTestProvider()), List.of()));
   }
 
   @AfterAll
@@ -237,6 +237,14 @@ class KlingContractTest {
     assertError(server.get(K + "/videos/nowhere"), 404, 1203, "no route");
     assertError(server.get(K + "/images/generations/x", "bb_live_wrong"), 401, 1000, "invalid API key");
     assertError(server.get(K + "/images/generations/x", null), 401, 1001, "empty");
+  }
+
+  @Test
+  void an_account_out_of_credits_gets_1102_and_nothing_is_created() {
+    String poor = server.newMeteredAccountKey("kling-poor-" + UUID.randomUUID(), 3);
+
+    assertError(server.post(K + "/images/generations", "{\"prompt\":\"a coin\"}", poor), 429, 1102, "quota exhausted");
+    assertThat(json(server.get(K + "/images/generations", poor)).path("data")).isEmpty();
   }
 
   static void assertError(HttpResponse<String> response, int status, int code, String says) {
