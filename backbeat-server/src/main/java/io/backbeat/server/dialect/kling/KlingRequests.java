@@ -324,23 +324,31 @@ final class KlingRequests {
   }
 
   /**
-   * An image given by URL. Kling also takes raw Base64 here; the local studio fetches its inputs
-   * through the egress guard, so only http(s) URLs are taken, and Base64 is refused by name.
+   * An image as Kling takes it: an http(s) URL (checked by the egress policy now, fetched by the
+   * task), or the image itself as Base64, bare or as a {@code data:} URL (decoded by the task).
    */
   private String imageUrl(ObjectNode body, String field) {
     String value = Fields.optionalString(body, field);
     if (value == null || value.isBlank()) {
       return null;
     }
-    String url = value.strip();
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      throw BackbeatException.invalid(field + " must be an http(s) URL of a jpg/jpeg/png image; Base64 images are not supported by this server");
+    String image = value.strip();
+    String lower = image.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      if (image.length() > URL_MAX) {
+        throw BackbeatException.invalid(field + " must be at most " + URL_MAX + " characters");
+      }
+      return urls.check(field, image);
     }
-    if (url.length() > URL_MAX) {
-      throw BackbeatException.invalid(field + " must be at most " + URL_MAX + " characters");
+    if (lower.startsWith("data:image/") && lower.contains(";base64,") || isBase64(image)) {
+      return image;
     }
-    return urls.check(field, url);
+    throw BackbeatException.invalid(field + " must be an http(s) URL or the Base64 of a jpg/jpeg/png image");
+  }
+
+  /** Bare Base64 as Kling's image fields take it (no {@code data:} prefix); shorter than 64 characters is no image. */
+  static boolean isBase64(String value) {
+    return value.length() >= 64 && value.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '/' || c == '=' || c == '\n' || c == '\r');
   }
 
   private String callbackUrl(ObjectNode body) {

@@ -160,6 +160,20 @@ class KlingContractTest {
   }
 
   @Test
+  void a_reference_image_may_be_sent_as_base64_bare_or_as_a_data_url() throws Exception {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB), "png", png);
+    String base64 = java.util.Base64.getEncoder().encodeToString(png.toByteArray());
+
+    HttpResponse<String> bare = server.post(K + "/images/generations", "{\"prompt\":\"like this\",\"image\":\"" + base64 + "\"}");
+    HttpResponse<String> dataUrl =
+        server.post(K + "/images/omni-image", "{\"prompt\":\"like <<<image_1>>>\",\"image_list\":[{\"image\":\"data:image/png;base64," + base64 + "\"}]}");
+
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(200);
+    assertThat(dataUrl.statusCode()).as(dataUrl.body()).isEqualTo(200);
+  }
+
+  @Test
   void a_failed_task_says_why_in_task_status_msg() throws Exception {
     HttpResponse<String> created = server.post(K + "/images/omni-image", """
         {"model_name":"kling-v3-omni","prompt":"please fail","result_type":"series","series_amount":3}""");
