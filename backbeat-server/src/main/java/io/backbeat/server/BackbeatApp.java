@@ -335,7 +335,8 @@ public final class BackbeatApp implements AutoCloseable {
     return List.of(
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
         new DashScopeDialect(tasks, creation, callbackUrls, assetUrls, new TaskQueries(transactor, clock), clock),
-        new KlingDialect(),
+        new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
+        new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assets),
         new NativeDialect(
             accounts, tasks, new TaskQueries(transactor, clock), new CreditService(transactor, clock), egressClient, live, assetUrls, clock,
             channels::view));

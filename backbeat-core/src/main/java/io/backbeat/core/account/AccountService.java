@@ -53,6 +53,25 @@ public final class AccountService {
         .map(key -> new Principal(key.accountId(), key.id()));
   }
 
+  /**
+   * Issues an access key and its signing secret for the API key {@code apiKeyId} of {@code accountId}
+   * (clients that sign their own tokens, like Kling's). The secret is in the result; it is stored
+   * only so that signatures can be verified, and shown to no one again.
+   */
+  public AccessKey addAccessKey(String accountId, String apiKeyId) {
+    AccessKey key = new AccessKey(Secrets.newAccessKey(), Secrets.newAccessSecret(), accountId, apiKeyId, clock.instant());
+    transactor.useTransaction(tx -> tx.accessKeys().insert(key));
+    return key;
+  }
+
+  /** The live access key {@code accessKey} (its API key not revoked). */
+  public Optional<AccessKey> accessKey(String accessKey) {
+    if (accessKey == null || accessKey.isBlank()) {
+      return Optional.empty();
+    }
+    return transactor.inTransaction(tx -> tx.accessKeys().findLive(accessKey));
+  }
+
   /** The account's live keys, oldest first (for listings: name, prefix, creation time). */
   public List<ApiKey> liveKeys(String accountId) {
     return transactor.inTransaction(tx -> tx.accounts().liveKeys(accountId));

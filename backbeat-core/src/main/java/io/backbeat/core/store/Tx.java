@@ -15,4 +15,8 @@ public interface Tx {
   IdempotencyStore idempotency();
 
   UpstreamCallbackStore upstreamCallbacks();
+
+  TaskReferenceStore taskReferences();
+
+  AccessKeyStore accessKeys();
 }

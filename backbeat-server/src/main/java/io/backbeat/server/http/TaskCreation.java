@@ -124,7 +124,7 @@ public final class TaskCreation {
     NewTask newTask =
         new NewTask(
             requested.principal(), requested.dialect(), requested.route(), scrub(requested.spec()),
-            PayloadScrubber.scrub(requested.originalPayload()));
+            PayloadScrubber.scrub(requested.originalPayload()), requested.clientReference());
     Principal principal = newTask.principal();
     limiter
         .tryAcquire("create:" + principal.apiKeyId(), limits.createFor(principal.apiKeyId()))
