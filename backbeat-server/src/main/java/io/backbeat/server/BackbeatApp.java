@@ -37,6 +37,8 @@ import io.backbeat.providers.local.AddInstrumentalJob;
 import io.backbeat.providers.local.AddVocalsJob;
 import io.backbeat.providers.local.UploadCoverJob;
 import io.backbeat.providers.local.UploadExtendJob;
+import io.backbeat.providers.local.ExtendJob;
+import io.backbeat.providers.local.SourceTasks;
 import io.backbeat.providers.local.UploadFetcher;
 import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.Studio;
@@ -146,7 +148,7 @@ public final class BackbeatApp implements AutoCloseable {
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
     Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config, relay));
+    providers.addAll(providers(studio, egressClient, config, relay, id -> transactor.inTransaction(tx -> tx.tasks().find(id))));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -264,11 +266,12 @@ public final class BackbeatApp implements AutoCloseable {
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
    * {@code local} channel is configured, for what ranks it first or what no upstream serves.
    */
-  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
+  private static List<Provider> providers(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay, SourceTasks sources) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
     if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, egress, config));
+      providers.add(localProvider(studio, egress, config, sources));
     }
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
@@ -278,7 +281,7 @@ public final class BackbeatApp implements AutoCloseable {
     return providers;
   }
 
-  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
+  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config, SourceTasks sources) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
     java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
@@ -290,6 +293,8 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
+    // work on our own clips reads them from the asset store
+    jobs.put(TaskKind.EXTEND, new ExtendJob(uploads, fetcher, sources, work));
     return new LocalProvider(jobs);
   }
 

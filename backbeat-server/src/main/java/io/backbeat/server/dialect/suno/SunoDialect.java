@@ -43,6 +43,7 @@ public final class SunoDialect implements Dialect {
   private final SunoGenerate generate;
   private final SunoMusic music;
   private final SunoUploads uploads;
+  private final SunoExtend extend;
   private final List<Route> routes;
 
   public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
@@ -54,6 +55,7 @@ public final class SunoDialect implements Dialect {
     this.generate = new SunoGenerate(this);
     this.music = new SunoMusic(this);
     this.uploads = new SunoUploads(this);
+    this.extend = new SunoExtend(this, new SunoSources(tasks));
     this.routes = declareRoutes();
   }
 
@@ -72,6 +74,7 @@ public final class SunoDialect implements Dialect {
         .createsTask(TaskKind.ADD_VOCALS, SunoMusic.FAMILY, uploads::parseVocals, SunoDialect::accepted);
     table.post("/suno/add-instrumental").alias("/api/v1/generate/add-instrumental")
         .createsTask(TaskKind.ADD_INSTRUMENTAL, SunoMusic.FAMILY, uploads::parseInstrumental, SunoDialect::accepted);
+    table.post("/suno/extend").alias("/api/v1/generate/extend").createsTask(TaskKind.EXTEND, SunoMusic.FAMILY, extend::parse, SunoDialect::accepted);
     return table.routes();
   }
 
