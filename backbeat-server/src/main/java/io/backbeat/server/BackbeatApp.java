@@ -39,6 +39,8 @@ import io.backbeat.providers.local.UploadCoverJob;
 import io.backbeat.providers.local.UploadExtendJob;
 import io.backbeat.providers.local.ExtendJob;
 import io.backbeat.providers.local.SourceTasks;
+import io.backbeat.providers.local.StyleJob;
+import io.backbeat.providers.local.TimestampedLyricsJob;
 import io.backbeat.providers.local.UploadFetcher;
 import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.Studio;
@@ -295,6 +297,8 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
     // work on our own clips reads them from the asset store
     jobs.put(TaskKind.EXTEND, new ExtendJob(uploads, fetcher, sources, work));
+    jobs.put(TaskKind.TIMESTAMPED_LYRICS, new TimestampedLyricsJob(sources, work));
+    jobs.put(TaskKind.STYLE, new StyleJob());
     return new LocalProvider(jobs);
   }
 

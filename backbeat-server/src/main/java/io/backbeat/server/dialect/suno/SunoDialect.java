@@ -21,6 +21,7 @@ import io.backbeat.core.task.TaskKind;
 import io.backbeat.server.http.Route;
 import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class SunoDialect implements Dialect {
   private final SunoMusic music;
   private final SunoUploads uploads;
   private final SunoExtend extend;
+  private final SunoTrackTools trackTools;
   private final List<Route> routes;
 
   public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
@@ -55,7 +57,9 @@ public final class SunoDialect implements Dialect {
     this.generate = new SunoGenerate(this);
     this.music = new SunoMusic(this);
     this.uploads = new SunoUploads(this);
-    this.extend = new SunoExtend(this, new SunoSources(tasks));
+    SunoSources sources = new SunoSources(tasks);
+    this.extend = new SunoExtend(this, sources);
+    this.trackTools = new SunoTrackTools(this, sources);
     this.routes = declareRoutes();
   }
 
@@ -75,6 +79,11 @@ public final class SunoDialect implements Dialect {
     table.post("/suno/add-instrumental").alias("/api/v1/generate/add-instrumental")
         .createsTask(TaskKind.ADD_INSTRUMENTAL, SunoMusic.FAMILY, uploads::parseInstrumental, SunoDialect::accepted);
     table.post("/suno/extend").alias("/api/v1/generate/extend").createsTask(TaskKind.EXTEND, SunoMusic.FAMILY, extend::parse, SunoDialect::accepted);
+    table.post("/suno/timestamped-lyrics").alias("/api/v1/generate/get-timestamped-lyrics")
+        .createsTaskAndWaits(TaskKind.TIMESTAMPED_LYRICS, SunoTrackTools.LYRICS_FAMILY, Duration.ofMinutes(2), trackTools::parseTimestampedLyrics,
+            trackTools::timestampedLyrics);
+    table.post("/suno/style-generate").alias("/api/v1/style/generate")
+        .createsTaskAndWaits(TaskKind.STYLE, SunoTrackTools.STYLE_FAMILY, Duration.ofSeconds(30), trackTools::parseStyle, trackTools::style);
     return table.routes();
   }
 
@@ -166,6 +175,24 @@ public final class SunoDialect implements Dialect {
     ObjectNode body = Json.object().put("code", 200).put("msg", "success");
     body.set("data", data);
     return body;
+  }
+
+  /** The success envelope around {@code data}, as JSON text. */
+  String successBody(ObjectNode data) {
+    return Json.write(envelope(data));
+  }
+
+  /**
+   * The answer of a synchronous route whose task failed or was canceled: the error envelope with
+   * the task's Suno code ({@code 501} generation failures answer HTTP 500: 501 means "not implemented").
+   */
+  TaskCreation.Response failedAnswer(Task task) {
+    int code =
+        task.status() == TaskStatus.FAILED ? SunoErrors.failureCode(FailureCode.valueOf(task.errorCode())) : 400;
+    String msg = task.status() == TaskStatus.FAILED ? task.errorMessage() : "task " + task.id() + " was " + task.status().dbValue();
+    ObjectNode body = Json.object().put("code", code).put("msg", msg);
+    body.putNull("data");
+    return new TaskCreation.Response(code == 501 ? 500 : code, Json.write(body));
   }
 
   void writeSuccess(Context ctx, ObjectNode data) {
