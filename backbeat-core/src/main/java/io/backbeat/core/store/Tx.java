@@ -15,4 +15,6 @@ public interface Tx {
   IdempotencyStore idempotency();
 
   UpstreamCallbackStore upstreamCallbacks();
+
+  PersonaStore personas();
 }

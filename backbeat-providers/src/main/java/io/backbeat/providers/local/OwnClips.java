@@ -58,6 +58,18 @@ record OwnClips(Task task, JsonNode clip) {
     return target;
   }
 
+  /** Copies one of the clip's stems to {@code target}. */
+  Path copyStem(AssetStore assets, String stem, Path target) throws TaskFailedException, IOException {
+    JsonNode key = clip.path("stems").path(stem);
+    if (!key.isTextual() || assets.find(key.asText()).isEmpty()) {
+      throw new TaskFailedException(FailureCode.INVALID_INPUT, "the source clip's " + stem + " stem is gone");
+    }
+    try (InputStream in = assets.open(key.asText(), 0)) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return target;
+  }
+
   String text(String field) {
     String value = clip.path(field).asText("");
     return value.isBlank() ? task.result().path(field).asText("") : value;

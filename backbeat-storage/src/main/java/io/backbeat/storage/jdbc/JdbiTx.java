@@ -11,7 +11,8 @@ record JdbiTx(
     JdbiAccountStore accounts,
     JdbiLedgerStore ledger,
     JdbiIdempotencyStore idempotency,
-    JdbiUpstreamCallbackStore upstreamCallbacks)
+    JdbiUpstreamCallbackStore upstreamCallbacks,
+    JdbiPersonaStore personas)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -22,6 +23,7 @@ record JdbiTx(
         new JdbiAccountStore(handle, sql),
         new JdbiLedgerStore(handle, sql),
         new JdbiIdempotencyStore(handle, sql),
-        new JdbiUpstreamCallbackStore(handle, sql));
+        new JdbiUpstreamCallbackStore(handle, sql),
+        new JdbiPersonaStore(handle, sql));
   }
 }
