@@ -37,6 +37,14 @@ import io.backbeat.providers.local.AddInstrumentalJob;
 import io.backbeat.providers.local.AddVocalsJob;
 import io.backbeat.providers.local.UploadCoverJob;
 import io.backbeat.providers.local.UploadExtendJob;
+import io.backbeat.providers.local.ExtendJob;
+import io.backbeat.providers.local.SourceTasks;
+import io.backbeat.providers.local.PersonaJob;
+import io.backbeat.providers.local.PersonaVoiceJson;
+import io.backbeat.core.persona.PersonaService;
+import io.backbeat.providers.local.ReplaceSectionJob;
+import io.backbeat.providers.local.StyleJob;
+import io.backbeat.providers.local.TimestampedLyricsJob;
 import io.backbeat.providers.local.UploadFetcher;
 import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.Studio;
@@ -144,9 +152,12 @@ public final class BackbeatApp implements AutoCloseable {
 
     this.studio =
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
+    // songs that name a stored persona are sung by its voice
+    PersonaService personas = new PersonaService(transactor, clock);
+    studio.usePersonas(id -> personas.find(id).flatMap(PersonaVoiceJson::read));
     Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config, relay));
+    providers.addAll(providers(studio, egressClient, config, relay, id -> transactor.inTransaction(tx -> tx.tasks().find(id)), personas));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -264,11 +275,12 @@ public final class BackbeatApp implements AutoCloseable {
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
    * {@code local} channel is configured, for what ranks it first or what no upstream serves.
    */
-  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
+  private static List<Provider> providers(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay, SourceTasks sources, PersonaService personas) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
     if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, egress, config));
+      providers.add(localProvider(studio, egress, config, sources, personas));
     }
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
@@ -278,7 +290,8 @@ public final class BackbeatApp implements AutoCloseable {
     return providers;
   }
 
-  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
+  private static LocalProvider localProvider(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, SourceTasks sources, PersonaService personas) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
     java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
@@ -295,6 +308,12 @@ public final class BackbeatApp implements AutoCloseable {
     io.backbeat.engine.image.ImageStudio images = new io.backbeat.engine.image.ImageStudio();
     jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(images, media, work));
     jobs.put(TaskKind.VIDEO, new io.backbeat.providers.local.VideoJob(new io.backbeat.engine.video.VideoStudio(images), media, work));
+    // work on our own clips reads them from the asset store
+    jobs.put(TaskKind.EXTEND, new ExtendJob(uploads, fetcher, sources, work));
+    jobs.put(TaskKind.REPLACE_SECTION, new ReplaceSectionJob(uploads, fetcher, sources, work));
+    jobs.put(TaskKind.TIMESTAMPED_LYRICS, new TimestampedLyricsJob(sources, work));
+    jobs.put(TaskKind.STYLE, new StyleJob());
+    jobs.put(TaskKind.PERSONA, new PersonaJob(sources, personas, work));
     return new LocalProvider(jobs);
   }
 
@@ -333,7 +352,7 @@ public final class BackbeatApp implements AutoCloseable {
       TaskCreation creation, CallbackUrlGuard callbackUrls, AssetUrls assetUrls, Transactor transactor, InstantSource clock,
       UpstreamChannels channels) {
     return List.of(
-        new SunoDialect(tasks, creation, callbackUrls, assetUrls),
+        new SunoDialect(tasks, creation, callbackUrls, assetUrls, new PersonaService(transactor, clock)),
         new DashScopeDialect(tasks, creation, callbackUrls, assetUrls, new TaskQueries(transactor, clock), clock),
         new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
         new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assets),

@@ -241,6 +241,11 @@ public final class TaskService {
     }
   }
 
+  /** One page of an account's tasks, newest first (a dialect looking up one of the caller's clips, say). */
+  public java.util.List<Task> list(io.backbeat.core.task.TaskQuery query) {
+    return transactor.inTransaction(tx -> tx.tasks().list(query));
+  }
+
   public Optional<Task> find(String accountId, String taskId) {
     if (!TaskIds.isWellFormed(taskId)) {
       return Optional.empty();
