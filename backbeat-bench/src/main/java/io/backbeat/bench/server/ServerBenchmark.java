@@ -182,8 +182,9 @@ public final class ServerBenchmark {
 
   private static String createKey(String java, Path serverJar, Map<String, String> env, Path dir) throws Exception {
     Path log = dir.resolve("keys.log");
+    // the launcher's options are for 'serve' (its class-data archive among them), not for this command
     List<String> command = new ArrayList<>(List.of(java));
-    command.addAll(serverJvmFlags());
+    command.addAll(serverJvmFlags().subList(0, 3));
     command.addAll(List.of("-jar", serverJar.toString(), "keys", "create", "--name", "bench"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile()).redirectError(dir.resolve("keys.err").toFile());
     builder.environment().putAll(env);
