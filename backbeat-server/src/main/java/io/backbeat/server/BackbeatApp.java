@@ -222,8 +222,13 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.http.prefer405over404 = true;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.jetty.host = config.server().host();
-      cfg.requestLogger.http(
-          (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms)));
+      // per request at DEBUG: an INFO line per poll cost more than the poll (a server error is still logged)
+      cfg.requestLogger.http((ctx, ms) -> {
+        if (LOG.isDebugEnabled() || ctx.statusCode() >= 500) {
+          LOG.atLevel(ctx.statusCode() >= 500 ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.DEBUG)
+              .log("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
+        }
+      });
       new OpsRoutes(database::isReady, metrics, this::readinessDetails).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
       new AssetRoutes(assets).register(cfg.routes);

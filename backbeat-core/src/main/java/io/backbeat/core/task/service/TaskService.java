@@ -256,7 +256,7 @@ public final class TaskService {
     if (!TaskIds.isWellFormed(taskId)) {
       return Optional.empty();
     }
-    return transactor.inTransaction(tx -> tx.tasks().findOwned(accountId, taskId));
+    return transactor.read(tx -> tx.tasks().findOwned(accountId, taskId));
   }
 
   /**
