@@ -72,6 +72,9 @@ import io.backbeat.server.ops.OpsRoutes;
 import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
 import io.backbeat.storage.asset.fs.FsAssetStore;
+import io.backbeat.storage.asset.s3.S3AssetStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -127,7 +130,7 @@ public final class BackbeatApp implements AutoCloseable {
     Files.createDirectories(config.storage().dataDir());
     this.database = Database.open(config.storage().databaseUrl());
     Transactor transactor = database.transactor();
-    this.assets = new FsAssetStore(config.storage().assetsDir());
+    this.assets = assetStore(config.storage());
     this.accounts = new AccountService(transactor, clock);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -215,7 +218,7 @@ public final class BackbeatApp implements AutoCloseable {
           (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms)));
       new OpsRoutes(database::isReady, metrics, this::readinessDetails).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
-      new AssetRoutes(assets).register(cfg.routes);
+      new AssetRoutes(assets, assetRedirect(config.storage(), assets)).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
@@ -422,7 +425,31 @@ public final class BackbeatApp implements AutoCloseable {
     }
     egressClient.close();
     studio.close();
+    if (assets instanceof S3AssetStore s3) {
+      s3.close();
+    }
     database.close();
+  }
+
+  /** A folder by default; an S3 bucket when {@code BACKBEAT_ASSETS=s3://…}. */
+  private static AssetStore assetStore(BackbeatConfig.StorageConfig storage) throws IOException {
+    BackbeatConfig.S3Config s3 = storage.s3();
+    if (s3 == null) {
+      return new FsAssetStore(storage.assetsDir());
+    }
+    S3AssetStore.Settings settings = new S3AssetStore.Settings(s3.bucket(), s3.prefix(), s3.endpoint(), s3.region(), s3.pathStyle());
+    LOG.info("Assets in {}", s3);
+    return s3.accessKeyId() != null
+        ? S3AssetStore.connect(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())))
+        : S3AssetStore.connect(settings);
+  }
+
+  private static java.util.function.Function<String, java.net.URI> assetRedirect(BackbeatConfig.StorageConfig storage, AssetStore assets) {
+    if (storage.s3() == null || storage.s3().presign() == null || !(assets instanceof S3AssetStore s3)) {
+      return null;
+    }
+    Duration validFor = storage.s3().presign();
+    return key -> s3.presignedUrl(key, validFor);
   }
 
   private static final String RENDERED = "backbeat.error-rendered";

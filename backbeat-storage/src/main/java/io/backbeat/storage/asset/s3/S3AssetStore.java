@@ -207,13 +207,25 @@ public final class S3AssetStore implements AssetStore, AutoCloseable {
    */
   @Override
   public InputStream open(String key, long offset) throws IOException {
+    return get(key, offset, offset > 0 ? "bytes=" + offset + "-" : null);
+  }
+
+  /** Fetches only {@code [offset, offset + length)}: a player's small range costs a small GET. */
+  @Override
+  public InputStream open(String key, long offset, long length) throws IOException {
+    if (length <= 0) {
+      return get(key, offset, offset > 0 ? "bytes=" + offset + "-" : null);
+    }
+    return get(key, offset, "bytes=" + offset + "-" + (offset + length - 1));
+  }
+
+  private InputStream get(String key, long offset, String range) throws IOException {
     if (offset < 0) {
       throw new IllegalArgumentException("offset must not be negative: " + offset);
     }
     String object = objectKey(key);
     try {
-      ResponseInputStream<GetObjectResponse> in =
-          s3.getObject(b -> b.bucket(bucket).key(object).range(offset > 0 ? "bytes=" + offset + "-" : null));
+      ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(object).range(range));
       return in;
     } catch (NoSuchKeyException e) {
       throw new NoSuchFileException(key);
