@@ -73,6 +73,8 @@ import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
 import io.backbeat.storage.asset.fs.FsAssetStore;
 import io.backbeat.storage.asset.s3.S3AssetStore;
+import io.backbeat.storage.jdbc.dialect.SqlDialect;
+import io.backbeat.storage.notify.PostgresWakeUps;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.javalin.Javalin;
@@ -118,6 +120,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final BackgroundLoop callbackCleanupLoop;
   private final PrometheusMeterRegistry metrics;
   private final LiveEvents live;
+  private final PostgresWakeUps wakeUps;
   private final List<Dialect> dialects;
   private final Javalin http;
   private volatile String baseUrl;
@@ -205,6 +208,7 @@ public final class BackbeatApp implements AutoCloseable {
         });
     tasks.onInsert(dispatchLoop::wake);
     tasks.onOutbox(webhookLoop::wake);
+    this.wakeUps = clusterWakeUps(database, waiter);
 
     this.http = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;
@@ -411,8 +415,47 @@ public final class BackbeatApp implements AutoCloseable {
     return database;
   }
 
+  /** What wakes this node's event streams (tests of cross-node wake-ups look at its version). */
+  public LiveEvents liveEvents() {
+    return live;
+  }
+
+  /**
+   * On PostgreSQL every node hears every other node's task events: new and rescheduled work wakes
+   * this dispatcher, finished tasks wake this node's waiters, and every event wakes its event
+   * streams. On SQLite there is one node, and nothing to hear.
+   */
+  private PostgresWakeUps clusterWakeUps(Database database, TaskWaiter waiter) {
+    if (database.dialect() != SqlDialect.POSTGRES) {
+      return null;
+    }
+    return PostgresWakeUps.start(database.dataSource(), new PostgresWakeUps.Listener() {
+      @Override
+      public void onTaskEvent(String taskId, TaskStatus status) {
+        live.wake();
+        if (status.isTerminal()) {
+          waiter.wake(taskId);
+        }
+        if (status.isTerminal() || status == TaskStatus.QUEUED) {
+          dispatchLoop.wake();
+          webhookLoop.wake();
+        }
+      }
+
+      @Override
+      public void onReconnect() {
+        live.wake();
+        dispatchLoop.wake();
+        webhookLoop.wake();
+      }
+    });
+  }
+
   @Override
   public void close() {
+    if (wakeUps != null) {
+      wakeUps.close();
+    }
     http.stop();
     dispatchLoop.stop();
     dispatcher.releaseAll();
