@@ -71,6 +71,7 @@ import io.backbeat.server.logging.Redactor;
 import io.backbeat.server.ops.OpsRoutes;
 import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
+import io.backbeat.storage.DatabaseOutage;
 import io.backbeat.storage.asset.fs.FsAssetStore;
 import io.backbeat.storage.asset.s3.S3AssetStore;
 import io.backbeat.storage.jdbc.dialect.SqlDialect;
@@ -227,6 +228,12 @@ public final class BackbeatApp implements AutoCloseable {
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (DatabaseOutage.isOutage(e)) {
+          // nothing was written (transactions commit whole): the client retries, in its dialect's shape
+          LOG.warn("Database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+          renderError(ctx, new BackbeatException(BackbeatError.UNAVAILABLE, "the database is unreachable; retry shortly", DATABASE_RETRY_AFTER));
+          return;
+        }
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         renderError(ctx, new BackbeatException(BackbeatError.INTERNAL, "internal error; it has been logged"));
       });
@@ -496,6 +503,8 @@ public final class BackbeatApp implements AutoCloseable {
   }
 
   private static final String RENDERED = "backbeat.error-rendered";
+  /** What a client is told to wait during a database outage (the pool gives up after 5 s). */
+  private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
   /** Request bodies are JSON parameters: lyrics up to 5000 characters fit many times over. */
   private static final long MAX_BODY_BYTES = 1_000_000;
 
