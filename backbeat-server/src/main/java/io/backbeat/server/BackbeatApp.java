@@ -79,7 +79,13 @@ import io.backbeat.server.logging.Redactor;
 import io.backbeat.server.ops.OpsRoutes;
 import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
+import io.backbeat.storage.DatabaseOutage;
 import io.backbeat.storage.asset.fs.FsAssetStore;
+import io.backbeat.storage.asset.s3.S3AssetStore;
+import io.backbeat.storage.jdbc.dialect.SqlDialect;
+import io.backbeat.storage.notify.PostgresWakeUps;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -123,6 +129,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final BackgroundLoop callbackCleanupLoop;
   private final PrometheusMeterRegistry metrics;
   private final LiveEvents live;
+  private final PostgresWakeUps wakeUps;
   private final List<Dialect> dialects;
   private final Javalin http;
   private volatile String baseUrl;
@@ -135,7 +142,7 @@ public final class BackbeatApp implements AutoCloseable {
     Files.createDirectories(config.storage().dataDir());
     this.database = Database.open(config.storage().databaseUrl());
     Transactor transactor = database.transactor();
-    this.assets = new FsAssetStore(config.storage().assetsDir());
+    this.assets = assetStore(config.storage());
     this.accounts = new AccountService(transactor, clock);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -213,6 +220,7 @@ public final class BackbeatApp implements AutoCloseable {
         });
     tasks.onInsert(dispatchLoop::wake);
     tasks.onOutbox(webhookLoop::wake);
+    this.wakeUps = clusterWakeUps(database, waiter);
 
     this.http = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;
@@ -231,11 +239,17 @@ public final class BackbeatApp implements AutoCloseable {
       });
       new OpsRoutes(database::isReady, metrics, this::readinessDetails).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
-      new AssetRoutes(assets).register(cfg.routes);
+      new AssetRoutes(assets, assetRedirect(config.storage(), assets)).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (DatabaseOutage.isOutage(e)) {
+          // nothing was written (transactions commit whole): the client retries, in its dialect's shape
+          LOG.warn("Database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+          renderError(ctx, new BackbeatException(BackbeatError.UNAVAILABLE, "the database is unreachable; retry shortly", DATABASE_RETRY_AFTER));
+          return;
+        }
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         renderError(ctx, new BackbeatException(BackbeatError.INTERNAL, "internal error; it has been logged"));
       });
@@ -438,8 +452,47 @@ public final class BackbeatApp implements AutoCloseable {
     return database;
   }
 
+  /** What wakes this node's event streams (tests of cross-node wake-ups look at its version). */
+  public LiveEvents liveEvents() {
+    return live;
+  }
+
+  /**
+   * On PostgreSQL every node hears every other node's task events: new and rescheduled work wakes
+   * this dispatcher, finished tasks wake this node's waiters, and every event wakes its event
+   * streams. On SQLite there is one node, and nothing to hear.
+   */
+  private PostgresWakeUps clusterWakeUps(Database database, TaskWaiter waiter) {
+    if (database.dialect() != SqlDialect.POSTGRES) {
+      return null;
+    }
+    return PostgresWakeUps.start(database.dataSource(), new PostgresWakeUps.Listener() {
+      @Override
+      public void onTaskEvent(String taskId, TaskStatus status) {
+        live.wake();
+        if (status.isTerminal()) {
+          waiter.wake(taskId);
+        }
+        if (status.isTerminal() || status == TaskStatus.QUEUED) {
+          dispatchLoop.wake();
+          webhookLoop.wake();
+        }
+      }
+
+      @Override
+      public void onReconnect() {
+        live.wake();
+        dispatchLoop.wake();
+        webhookLoop.wake();
+      }
+    });
+  }
+
   @Override
   public void close() {
+    if (wakeUps != null) {
+      wakeUps.close();
+    }
     http.stop();
     dispatchLoop.stop();
     dispatcher.releaseAll();
@@ -452,10 +505,36 @@ public final class BackbeatApp implements AutoCloseable {
     }
     egressClient.close();
     studio.close();
+    if (assets instanceof S3AssetStore s3) {
+      s3.close();
+    }
     database.close();
   }
 
+  /** A folder by default; an S3 bucket when {@code BACKBEAT_ASSETS=s3://…}. */
+  private static AssetStore assetStore(BackbeatConfig.StorageConfig storage) throws IOException {
+    BackbeatConfig.S3Config s3 = storage.s3();
+    if (s3 == null) {
+      return new FsAssetStore(storage.assetsDir());
+    }
+    S3AssetStore.Settings settings = new S3AssetStore.Settings(s3.bucket(), s3.prefix(), s3.endpoint(), s3.region(), s3.pathStyle());
+    LOG.info("Assets in {}", s3);
+    return s3.accessKeyId() != null
+        ? S3AssetStore.connect(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())))
+        : S3AssetStore.connect(settings);
+  }
+
+  private static java.util.function.Function<String, java.net.URI> assetRedirect(BackbeatConfig.StorageConfig storage, AssetStore assets) {
+    if (storage.s3() == null || storage.s3().presign() == null || !(assets instanceof S3AssetStore s3)) {
+      return null;
+    }
+    Duration validFor = storage.s3().presign();
+    return key -> s3.presignedUrl(key, validFor);
+  }
+
   private static final String RENDERED = "backbeat.error-rendered";
+  /** What a client is told to wait during a database outage (the pool gives up after 5 s). */
+  private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
   /** Request bodies are JSON parameters: lyrics up to 5000 characters fit many times over. */
   private static final long MAX_BODY_BYTES = 1_000_000;
 

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
   private static final int SQLITE_READ_POOL_SIZE = 4;
 
   private static final int POSTGRES_POOL_SIZE = 10;
+  static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
   private final HikariDataSource dataSource;
   /** SQLite only: deferred, query-only connections for {@link io.backbeat.core.store.Transactor#read}. */
@@ -82,7 +83,11 @@ public final class Database implements AutoCloseable {
     }
     switch (dialect) {
       case SQLITE -> configureSqlite(config, jdbcUrl);
-      case POSTGRES -> config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+      case POSTGRES -> {
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        // during an outage a request answers 503 within this, instead of hanging for Hikari's 30 s
+        config.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MILLIS);
+      }
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
