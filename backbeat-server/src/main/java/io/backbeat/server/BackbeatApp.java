@@ -77,6 +77,8 @@ import io.backbeat.core.moderation.ContentPolicy;
 import io.backbeat.core.ratelimit.RateLimiter;
 import io.backbeat.server.logging.Redactor;
 import io.backbeat.server.ops.OpsRoutes;
+import io.backbeat.server.openapi.OpenApiDocument;
+import io.backbeat.server.openapi.OpenApiRoutes;
 import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
 import io.backbeat.storage.DatabaseOutage;
@@ -241,6 +243,7 @@ public final class BackbeatApp implements AutoCloseable {
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
       new AssetRoutes(assets, assetRedirect(config.storage(), assets)).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
+      new OpenApiRoutes(this::registeredEndpoints, () -> this.dialects, this::baseUrl).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -271,6 +274,13 @@ public final class BackbeatApp implements AutoCloseable {
         }
       });
     });
+  }
+
+  /** Every endpoint the HTTP server routes: the truth the OpenAPI document is built from. */
+  private List<OpenApiDocument.Endpoint> registeredEndpoints() {
+    return http.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> new OpenApiDocument.Endpoint(parsed.endpoint.method.name(), parsed.endpoint.path))
+        .toList();
   }
 
   /** What {@code /readyz} shows beside the status: the local studio's sound bank, once loaded. */
