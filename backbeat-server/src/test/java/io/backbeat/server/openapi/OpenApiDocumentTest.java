@@ -87,6 +87,9 @@ class OpenApiDocumentTest {
   void every_operation_documents_a_success_and_secured_ones_their_401() {
     List<String> problems = new ArrayList<>();
     for (String operation : contract.operations()) {
+      if (pending().contains(operation)) {
+        continue;
+      }
       String[] parts = operation.split(" ", 2);
       JsonNode op = contract.operation(parts[0], parts[1]);
       List<String> statuses = new ArrayList<>();
