@@ -52,7 +52,9 @@ class OpenApiConformanceTest {
 
     @Override
     public Set<TaskKind> kinds() {
-      return Set.of(TaskKind.SONG, TaskKind.UPLOAD_COVER, TaskKind.UPLOAD_EXTEND, TaskKind.ADD_VOCALS, TaskKind.ADD_INSTRUMENTAL);
+      return Set.of(
+          TaskKind.SONG, TaskKind.EXTEND, TaskKind.REPLACE_SECTION, TaskKind.UPLOAD_COVER, TaskKind.UPLOAD_EXTEND, TaskKind.ADD_VOCALS,
+          TaskKind.ADD_INSTRUMENTAL, TaskKind.TIMESTAMPED_LYRICS, TaskKind.PERSONA);
     }
 
     @Override
@@ -64,6 +66,15 @@ class OpenApiConformanceTest {
     public Step step(Task task, TaskContext context) {
       if (task.spec().moderatedTexts().values().stream().anyMatch(text -> text != null && text.contains("hold"))) {
         return Step.again(context.clock().instant().plus(Duration.ofHours(1)), "held by the test");
+      }
+      if (task.kind() == TaskKind.TIMESTAMPED_LYRICS) {
+        ObjectNode words = TestServer.JSON.createObjectNode().put("alignmentScore", 0.12).put("streamed", false);
+        words.withArray("words").addObject().put("word", "[Verse] la").put("startS", 1.0).put("endS", 1.5).put("success", true).put("palign", 0);
+        words.withArray("waveform").add(0.1).add(0.4);
+        return Step.succeed(words);
+      }
+      if (task.kind() == TaskKind.PERSONA) {
+        return Step.succeed(TestServer.JSON.createObjectNode().put("personaId", "persona-" + task.id()).put("name", "Docs singer").put("description", "a warm baritone"));
       }
       ObjectNode result = TestServer.JSON.createObjectNode().put("title", "Docs").put("tags", "pop").put("lyrics", "[Verse]\nla");
       for (int i = 0; i < 2; i++) {
@@ -87,7 +98,7 @@ class OpenApiConformanceTest {
           - name: studio
             type: local
         """);
-    server = TestServer.start(Map.of("BACKBEAT_CONFIG", yaml.toString(), "DOCS_SUNO_KEY", "docs-test-key"), new Extensions(List.of(new InstantMusic()), List.of()));
+    server = TestServer.start(Map.of("BACKBEAT_CONFIG", yaml.toString(), "DOCS_SUNO_KEY", "docs-test-key", "BACKBEAT_RATE_CREATE", "1000/200"), new Extensions(List.of(new InstantMusic()), List.of()));
     receiver = new CallbackReceiver();
     contract = OpenApiContract.of(server);
   }
@@ -184,8 +195,10 @@ class OpenApiConformanceTest {
     for (String[] create : creates) {
       String path = create[1];
       String template = create[1];
+      // work on an earlier track gets a finished source song of its own (a persona exists once per track)
+      String source = finishedSong();
       // the own path's example serves its aliases too
-      String body = example("POST", template).replace("https://example.com/callback", callback).replace("https://files.example/", "http://127.0.0.1:9/");
+      String body = example("POST", template).replace("3f0c9e1a5b7d4c2e8f6a1b3c5d7e9f01", source).replace("https://example.com/callback", callback).replace("https://files.example/", "http://127.0.0.1:9/");
       assertThat(body).as("example of %s", template).isNotEqualTo("");
       call("POST", template, path, body, null);
       call("POST", template, path, "{}", server.apiKey);
@@ -213,6 +226,13 @@ class OpenApiConformanceTest {
       HttpResponse<String> found = get(template, template + "?taskId=" + taskId);
       assertThat(found.statusCode()).as("%s %s", template, family).isEqualTo(200);
     }
+  }
+
+  private static String finishedSong() throws Exception {
+    HttpResponse<String> created = server.post("/suno/generate", "{\"customMode\":false,\"instrumental\":false,\"model\":\"V5\",\"prompt\":\"a source\",\"callBackUrl\":\"https://example.com/callback\"}");
+    String taskId = TestServer.json(created).path("data").path("taskId").asText();
+    server.pollUntil("/suno/query/task?taskId=" + taskId, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(60));
+    return taskId;
   }
 
   private void nativeApi() throws Exception {
