@@ -104,6 +104,14 @@ public final class ImageStudio {
     return image;
   }
 
+  /**
+   * The scene's grading and colour exclusion applied to {@code image} ({@code TYPE_INT_RGB} or
+   * {@code TYPE_INT_ARGB}) in place: for overlays painted outside the layers, such as a video's light.
+   */
+  public static void grade(BufferedImage image, Scene scene) {
+    ColourFilter.apply(image, scene.styles(), scene.excludedColours());
+  }
+
   /** Paints, then encodes as the request's format. */
   public byte[] render(ImageRequest request) throws IOException {
     return encode(paint(request), request.format());

@@ -11,7 +11,7 @@ public enum ImageStyle {
   PHOTO("photo photograph photographic realistic photorealistic hyperrealistic 4k 8k hdr", "写实 照片 摄影 真实"),
   CINEMATIC("cinematic film movie dramatic epic", "电影 史诗 大片"),
   WATERCOLOUR("watercolor watercolour aquarelle pastel", "水彩 粉彩"),
-  OIL("oil painting painted impressionist impressionism canvas", "油画 印象派"),
+  OIL("oil oil-painting impressionist impressionism impasto", "油画 印象派"),
   ANIME("anime manga cartoon ghibli illustration comic", "动漫 动画 卡通 漫画 插画"),
   FLAT("flat vector minimal minimalist simple icon", "扁平 矢量 极简 简约"),
   NEON("neon cyberpunk synthwave vaporwave glow glowing", "霓虹 赛博朋克 发光"),

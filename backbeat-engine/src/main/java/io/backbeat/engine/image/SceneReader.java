@@ -72,6 +72,11 @@ public final class SceneReader {
     named.removeIf(c -> excluded.stream().anyMatch(e -> similar(c, e)));
 
     ScenePalette palette = PaletteMaker.make(light, named, moods, styles, motifs);
+    if (weather.contains(Scene.Weather.RAIN) || weather.contains(Scene.Weather.STORM)) {
+      palette = palette.map(c -> Colours.adjust(c, 0, 0.55f, 0.72f)); // rain greys and darkens the scene
+    } else if (weather.contains(Scene.Weather.FOG)) {
+      palette = palette.map(c -> Colours.blend(c, new Color(0xB8BEC6), 0.35));
+    }
     palette = palette.map(c -> ColourFilter.exclude(c, excluded));
     return new Scene(motifs, palette, light, composition(words, motifs), styles, weather, excluded);
   }

@@ -137,10 +137,11 @@ public final class VideoStudio {
       this.camera = Camera.of(request.prompt(), request.seed());
       this.atmosphere = new Atmosphere(scene, request.seed());
       // the light and vignette are the same on every frame: painted once, blitted
-      this.light = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+      this.light = new BufferedImage(request.width(), request.height(), BufferedImage.TYPE_INT_ARGB);
       Graphics2D g = light.createGraphics();
       ImageStudio.lighting(g, scene, request.width(), request.height(), 0);
       g.dispose();
+      ImageStudio.grade(light, scene); // the warm wash of a sunset keeps to the negative prompt too
     }
 
     @Override

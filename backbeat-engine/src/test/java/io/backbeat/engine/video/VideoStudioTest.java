@@ -90,6 +90,17 @@ class VideoStudioTest {
   }
 
   @Test
+  void the_negative_prompt_keeps_its_colour_out_of_every_frame() throws Exception {
+    String prompt = "red lanterns and red roses at sunset, a red heart";
+    Path with = dir.resolve("red.mp4");
+    Path without = dir.resolve("nored.mp4");
+    studio.render(text(prompt, 320, 200, 12, 1.0, null), with, () -> false, null);
+    studio.render(new VideoRequest(prompt, "red", 320, 200, 12, 1.0, 7, false, null, null, List.of(), null, 0), without, () -> false, null);
+    assertThat(PictureFixtures.share(PictureFixtures.frame(with, 0.5), PictureFixtures::red)).isGreaterThan(0.05);
+    assertThat(PictureFixtures.share(PictureFixtures.frame(without, 0.5), PictureFixtures::red)).isLessThan(0.005);
+  }
+
+  @Test
   void the_same_request_paints_the_same_frames() throws Exception {
     RenderedVideo a = studio.render(text("koi fish in a pond", 160, 120, 8, 1.0, null), dir.resolve("1.mp4"), () -> false, null);
     RenderedVideo b = studio.render(text("koi fish in a pond", 160, 120, 8, 1.0, null), dir.resolve("2.mp4"), () -> false, null);
