@@ -15,6 +15,7 @@ final class Report {
   boolean quick;
   Duration serverReady;
   Duration bareReady;
+  double soundBankLoaded;
   int pollBytes;
   LoadGenerator.Result poll64;
   LoadGenerator.Result bare64;
@@ -47,6 +48,8 @@ final class Report {
     md.append("- Machine: ").append(machine.cpus()).append(" CPUs (nproc), ").append(machine.cpuModel()).append(", ").append(machine.ram())
         .append(" RAM, ").append(machine.os()).append('\n');
     md.append("- JDK: ").append(machine.jdk()).append('\n');
+    md.append("- The studio's sound bank was loaded ").append(soundBankLoaded < 0 ? "not within 180 s" : String.format(Locale.ROOT, "%.1f s", soundBankLoaded))
+        .append(" after ready; the loads below started after that\n");
     md.append("- Load average (1 / 5 / 15 min): ").append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
     if (note != null && !note.isBlank()) {
       md.append("- Note: ").append(note).append('\n');
