@@ -462,6 +462,11 @@ public final class BackbeatApp implements AutoCloseable {
     return database;
   }
 
+  /** Every dialect this node serves, with its routes (tooling, fuzz tests). */
+  public List<Dialect> dialects() {
+    return List.copyOf(dialects);
+  }
+
   /** What wakes this node's event streams (tests of cross-node wake-ups look at its version). */
   public LiveEvents liveEvents() {
     return live;

@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import io.backbeat.core.retention.RetentionJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -90,6 +94,28 @@ class S3AssetsTest {
       assertThat(signed.statusCode()).isEqualTo(200);
       assertThat(signed.body()).isEqualTo(bytes);
       assertThat(get(server, "/assets/" + taskId + "/nothing.png").statusCode()).as("no redirect for what is not there").isEqualTo(404);
+    }
+  }
+
+  @Test
+  void retention_deletes_an_expired_tasks_objects_from_the_bucket() throws Exception {
+    try (TestServer server = TestServer.start(s3Env());
+        S3Client s3 = S3Client.builder().endpointOverride(S3MockServer.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY)))
+            .build()) {
+      String taskId = TestServer.json(server.post("/suno/generate-lyrics", "{\"prompt\":\"expire me\",\"callBackUrl\":\"https://example.com/cb\"}"))
+          .path("data").path("taskId").asText();
+      server.pollUntil("/suno/query/lyrics?taskId=" + taskId, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(60));
+      server.app().assets().put(taskId + "/clip.mp3", new byte[] {1, 2, 3}, "audio/mpeg");
+      server.app().assets().put(taskId + "/cover.jpg", new byte[] {4, 5}, "image/jpeg");
+      String folder = PREFIX + "/" + taskId + "/";
+      assertThat(s3.listObjectsV2(b -> b.bucket(S3MockServer.BUCKET).prefix(folder)).contents()).hasSize(2);
+
+      InstantSource later = InstantSource.fixed(Instant.now().plus(Duration.ofDays(31)));
+      new RetentionJob(server.app().database().transactor(), server.app().assets(), later, Duration.ofDays(30), Duration.ofDays(30)).runOnce();
+
+      assertThat(s3.listObjectsV2(b -> b.bucket(S3MockServer.BUCKET).prefix(folder)).contents()).as("the objects are gone").isEmpty();
+      assertThat(get(server, "/assets/" + taskId + "/clip.mp3").statusCode()).isEqualTo(404);
     }
   }
 
