@@ -72,7 +72,7 @@ public final class VoiceMeter {
       Collections.sort(around);
       double median = around.get(around.size() / 2);
       double cents = (track.get(i) - median) * 100;
-      if (Math.abs(cents) < 150) { // a note change, not vibrato
+      if (Math.abs(cents) < 70) { // beyond it the median is the neighbouring note: a note change, not vibrato
         sum += cents * cents;
         n++;
       }

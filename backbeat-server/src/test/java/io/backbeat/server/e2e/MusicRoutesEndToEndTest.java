@@ -444,12 +444,6 @@ class MusicRoutesEndToEndTest {
     return pcs;
   }
 
-  static Set<Integer> shifted(Set<Integer> scale, int semitones) {
-    Set<Integer> out = new java.util.HashSet<>();
-    scale.forEach(pc -> out.add((pc + semitones) % 12));
-    return out;
-  }
-
   /**
    * The share of the voiced frames {@code aubio pitch} finds after {@code fromSeconds} whose pitch
    * class is in {@code scale} (a bass line is monophonic: its pitch track is its notes).

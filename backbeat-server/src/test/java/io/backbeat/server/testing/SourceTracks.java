@@ -39,6 +39,20 @@ public final class SourceTracks {
     return source(task, result);
   }
 
+  /**
+   * Like {@link #finished}, with {@code clip0} adding fields to the first track's result (asset keys
+   * of files the test put under the task's id, say) before the task succeeds.
+   */
+  public static Source finished(
+      TestServer server, String accountId, String model, double seconds, String lyrics, java.util.function.BiConsumer<String, ObjectNode> clip0) {
+    Task task = insert(server, accountId, model);
+    ObjectNode result = result(task, seconds, lyrics);
+    clip0.accept(task.id(), (ObjectNode) result.path("clips").get(0));
+    claim(server);
+    server.app().tasks().advance(Transition.succeeded(task.id(), PROVIDER, result));
+    return source(task, result);
+  }
+
   /** A song still rendering: its tracks are planned (the text stage), not finished. */
   public static Source running(TestServer server, String accountId, String model) {
     Task task = insert(server, accountId, model);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backbeat.server.testing.SourceTracks;
 import io.backbeat.server.testing.TestServer;
+import io.backbeat.engine.testing.MediaFixtures;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +103,39 @@ class SunoTrackToolsContractTest {
       assertError(server.post(path, lyricsBody(song.taskId(), theirs.audioId())), 404, 404, "has no track with audioId");
       assertError(server.post(path, lyricsBody(running.taskId(), running.audioId())), 400, 400, "has not finished successfully");
       assertError(server.post(path, lyricsBody(lyricsTask, song.audioId())), 400, 400, "is not a music task");
+    }
+  }
+
+  @Test
+  void an_instrumental_track_answers_no_words_and_the_waveform_of_its_audio() throws Exception {
+    // four seconds of a tone fading in, made by FFmpeg, as the track's audio; the studio sang nothing
+    Path mp3 = Files.createTempFile("instrumental", ".mp3");
+    MediaFixtures.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=f=220:d=4", "-af", "afade=t=in:d=4", "-ac", "2", "-ar", "44100",
+        mp3.toString()));
+    SourceTracks.Source instrumental =
+        SourceTracks.finished(server, server.accountId, "V5", 4, null, (taskId, clip) -> {
+          try {
+            server.app().assets().put(taskId + "/clip.mp3", mp3, "audio/mpeg");
+            server.app().assets().put(taskId + "/clip-words.json", "[]".getBytes(), "application/json");
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          clip.put("audio", taskId + "/clip.mp3").put("words", taskId + "/clip-words.json");
+        });
+    for (String path : LYRICS_PATHS) {
+      HttpResponse<String> answer = server.post(path, lyricsBody(instrumental.taskId(), instrumental.audioId()));
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      JsonNode data = json(answer).path("data");
+      assertThat(data.path("alignedWords").isArray()).isTrue();
+      assertThat(data.path("alignedWords")).isEmpty();
+      assertThat(data.path("hootCer").asDouble()).isEqualTo(0);
+      assertThat(data.path("isStreamed").asBoolean()).isFalse();
+      JsonNode waveform = data.path("waveformData");
+      assertThat(waveform).hasSize(50);
+      // a fade-in: quiet at the start, loudest at the end
+      assertThat(waveform.get(1).asDouble()).isLessThan(0.1);
+      assertThat(waveform.get(49).asDouble()).isGreaterThan(0.9);
+      assertThat(waveform.get(25).asDouble()).isBetween(0.3, 0.7);
     }
   }
 
