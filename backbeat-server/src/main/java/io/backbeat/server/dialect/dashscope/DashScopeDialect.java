@@ -140,7 +140,7 @@ public final class DashScopeDialect implements Dialect {
     return value != null && value.strip().equalsIgnoreCase("enable");
   }
 
-  /** A URL the task will fetch: http(s), within the egress policy; data: URLs are not taken. */
+  /** A URL the task will fetch: http(s), within the egress policy; {@code data:} URLs are not taken. */
   String sourceUrl(String field, String url) {
     String stripped = url.strip();
     if (stripped.regionMatches(true, 0, "data:", 0, 5)) {
@@ -150,6 +150,22 @@ public final class DashScopeDialect implements Dialect {
       throw BackbeatException.invalid(field + " must be at most 2048 characters");
     }
     return sourceUrls.check(field, stripped);
+  }
+
+  /**
+   * An input image as upstream takes it: an http(s) URL within the egress policy, or the image
+   * itself as {@code data:image/…;base64,…} (decoded by the task).
+   */
+  String imageUrl(String field, String url) {
+    String stripped = url.strip();
+    String lower = stripped.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("data:")) {
+      if (!lower.startsWith("data:image/") || !lower.contains(";base64,")) {
+        throw BackbeatException.invalid(field + ": a data: URL must be data:image/<type>;base64,<data>");
+      }
+      return stripped;
+    }
+    return sourceUrl(field, stripped);
   }
 
   /** The body as received, kept for support, with anything credential-like removed. */

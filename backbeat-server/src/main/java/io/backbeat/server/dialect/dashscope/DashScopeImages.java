@@ -76,7 +76,7 @@ final class DashScopeImages {
         if (model.maxReferenceImages() == 0) {
           throw BackbeatException.invalid(where + ".image: " + model.name() + " makes images from text only; use an edit model to start from an image");
         }
-        images.add(dialect.sourceUrl(where + ".image", Fields.requiredString(item, "image")));
+        images.add(dialect.imageUrl(where + ".image", Fields.requiredString(item, "image")));
       } else {
         throw BackbeatException.invalid(where + " must have text (or image for the edit models)");
       }

@@ -67,7 +67,7 @@ final class DashScopeVideos {
     if (!model.imageToVideo() && imageUrl != null) {
       throw BackbeatException.invalid("input.img_url: " + model.name() + " is a text-to-video model; use an i2v model such as wan2.5-i2v-preview");
     }
-    String firstFrame = imageUrl == null ? null : dialect.sourceUrl("input.img_url", imageUrl);
+    String firstFrame = imageUrl == null ? null : dialect.imageUrl("input.img_url", imageUrl);
 
     String audioUrl = Fields.optionalString(input, "audio_url");
     if (audioUrl != null && !audioUrl.isBlank()) {

@@ -333,7 +333,8 @@ class DashScopeContractTest {
         "size on i2v | {\"model\":\"wan2.5-i2v-preview\",\"input\":{\"img_url\":\"https://example.com/a.png\"},\"parameters\":{\"size\":\"832*480\"}} | 400 | InvalidParameter | resolution",
         "bad resolution | {\"model\":\"wan2.2-i2v-plus\",\"input\":{\"img_url\":\"https://example.com/a.png\"},\"parameters\":{\"resolution\":\"720P\"}} | 400 | InvalidParameter | 480P",
         "image not http | {\"model\":\"wan2.5-i2v-preview\",\"input\":{\"img_url\":\"ftp://example.com/a.png\"}} | 400 | InvalidParameter | img_url",
-        "image as data url | {\"model\":\"wan2.5-i2v-preview\",\"input\":{\"img_url\":\"data:image/png;base64,AAAA\"}} | 400 | InvalidParameter | data: URLs",
+        "image as a data url of no image | {\"model\":\"wan2.5-i2v-preview\",\"input\":{\"img_url\":\"data:text/plain;base64,AAAA\"}} | 400 | InvalidParameter | data:image/",
+        "audio as data url | {\"model\":\"wan2.5-t2v-preview\",\"input\":{\"prompt\":\"x\",\"audio_url\":\"data:audio/mp3;base64,AAAA\"}} | 400 | InvalidParameter | data: URLs",
       })
   void bad_video_requests_get_dashscope_errors(String name, String body, int status, String code, String part) {
     assertError(server.post(VIDEO, body, server.apiKey, ASYNC), status, code, part);

@@ -16,6 +16,7 @@ import com.alibaba.dashscope.exception.ApiException;
 import com.alibaba.dashscope.protocol.Protocol;
 import com.alibaba.dashscope.task.AsyncTaskListParam;
 import com.alibaba.dashscope.utils.Constants;
+import io.backbeat.server.testing.FixtureServer;
 import io.backbeat.server.testing.TestServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -29,18 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official DashScope Java SDK ({@code com.alibaba:dashscope-sdk-java}) as a real client, pointed
- * at our server's {@code /dashscope/v1} over loopback with a Backbeat key: it generates an image,
- * creates a video and reads the task with its own {@code fetch} and {@code wait}, lists and cancels,
- * and parses our errors as it parses upstream's.
+ * at our server's {@code /dashscope/v1} over loopback with a Backbeat key, on the real local studio:
+ * it generates an image, creates a video and reads the task with its own {@code fetch} and
+ * {@code wait}, lists and cancels, and parses our errors as it parses upstream's.
  */
 class DashScopeSdkTest {
   private static TestServer server;
+  private static FixtureServer files;
   private static String baseUrl;
   @TempDir static Path dir;
 
   @BeforeAll
   static void start() throws Exception {
-    server = DashScopeTesting.start(Map.of());
+    server = TestServer.start();
+    files = new FixtureServer();
     baseUrl = server.url("/dashscope/v1/");
     // the SDK's task calls (fetch, wait, list, cancel) use the global base URL
     Constants.baseHttpApiUrl = baseUrl;
@@ -49,6 +52,7 @@ class DashScopeSdkTest {
   @AfterAll
   static void stop() {
     server.close();
+    files.close();
   }
 
   @Test
@@ -147,16 +151,17 @@ class DashScopeSdkTest {
         .hasMessageContaining("InvalidParameter")
         .hasMessageContaining("concrete width*height");
 
-    MultiModalConversationParam refused =
+    // an edit image that cannot be fetched fails the sync task: the SDK raises upstream's code for it
+    MultiModalConversationParam unreachable =
         MultiModalConversationParam.builder()
             .apiKey(server.apiKey)
-            .model("qwen-image-plus")
-            .messages(List.of(MultiModalMessage.builder().role(Role.USER.getValue()).content(List.of(Map.of("text", "please refuse"))).build()))
+            .model("qwen-image-edit")
+            .messages(List.of(MultiModalMessage.builder().role(Role.USER.getValue())
+                .content(List.of(Map.of("image", files.url("/missing.png")), Map.of("text", "make it blue"))).build()))
             .build();
-    assertThatThrownBy(() -> new MultiModalConversation(Protocol.HTTP.getValue(), baseUrl).call(refused))
+    assertThatThrownBy(() -> new MultiModalConversation(Protocol.HTTP.getValue(), baseUrl).call(unreachable))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("InvalidParameter")
-        .hasMessageContaining("refuses this prompt");
+        .hasMessageContaining("BadRequest.InputDownloadFailed");
 
     VideoSynthesisParam wrongKey =
         VideoSynthesisParam.builder().apiKey("sk-wrong").model("wan2.5-t2v-preview").prompt("x").size("832*480").build();
