@@ -30,6 +30,11 @@ import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDispatcher;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import io.backbeat.providers.local.LocalProvider;
+import io.backbeat.providers.local.SourceTasks;
+import io.backbeat.providers.local.CoverArtJob;
+import io.backbeat.providers.local.MusicVideoJob;
+import io.backbeat.providers.local.StemsJob;
+import io.backbeat.providers.local.WavJob;
 import io.backbeat.providers.local.LocalJob;
 import io.backbeat.providers.local.LyricsJob;
 import io.backbeat.providers.local.SongJob;
@@ -146,7 +151,7 @@ public final class BackbeatApp implements AutoCloseable {
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
     Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config, relay));
+    providers.addAll(providers(studio, egressClient, config, relay, transactor));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -264,11 +269,12 @@ public final class BackbeatApp implements AutoCloseable {
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
    * {@code local} channel is configured, for what ranks it first or what no upstream serves.
    */
-  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
+  private static List<Provider> providers(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay, Transactor transactor) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
     if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, egress, config));
+      providers.add(localProvider(studio, egress, config, transactor));
     }
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
@@ -278,7 +284,7 @@ public final class BackbeatApp implements AutoCloseable {
     return providers;
   }
 
-  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
+  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config, Transactor transactor) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
     java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
@@ -290,6 +296,12 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
+    // outputs of finished music tasks read their source task's row and assets
+    SourceTasks sources = id -> transactor.inTransaction(tx -> tx.tasks().find(id));
+    jobs.put(TaskKind.WAV, new WavJob(sources, work));
+    jobs.put(TaskKind.STEMS, new StemsJob(sources, work));
+    jobs.put(TaskKind.COVER_ART, new CoverArtJob(sources, work));
+    jobs.put(TaskKind.MP4, new MusicVideoJob(sources, work));
     return new LocalProvider(jobs);
   }
 
