@@ -24,6 +24,24 @@ public final class Secrets {
     return key.toString();
   }
 
+  /** An access key for self-signed tokens: {@code bbak_} + 24 base62 characters; it names, it does not authenticate. */
+  public static String newAccessKey() {
+    return "bbak_" + base62(24);
+  }
+
+  /** Its signing secret: {@code bbsk_} + 40 base62 characters (~238 bits), the HMAC key of the client's tokens. */
+  public static String newAccessSecret() {
+    return "bbsk_" + base62(40);
+  }
+
+  private static String base62(int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(BASE62[RANDOM.nextInt(BASE62.length)]);
+    }
+    return out.toString();
+  }
+
   /** Standard Webhooks secret: {@code whsec_} + base64 of 32 random bytes (the spec asks ≥ 24). */
   public static String newWebhookSecret() {
     byte[] bytes = new byte[32];

@@ -15,4 +15,10 @@ public interface Tx {
   IdempotencyStore idempotency();
 
   UpstreamCallbackStore upstreamCallbacks();
+
+  TaskReferenceStore taskReferences();
+
+  AccessKeyStore accessKeys();
+
+  PersonaStore personas();
 }

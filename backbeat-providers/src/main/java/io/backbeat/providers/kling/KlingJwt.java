@@ -52,17 +52,99 @@ public final class KlingJwt implements Supplier<String> {
   }
 
   private String sign(Instant now) {
+    return token(accessKey.reveal(), secretKey.reveal(), now.minus(NOT_BEFORE_SKEW), now.plus(LIFETIME));
+  }
+
+  /**
+   * A token as Kling's clients sign them: HS256, {@code iss} = access key, {@code nbf} and {@code exp}
+   * in epoch seconds. The relay signs with it; tests use it to play a Kling client.
+   */
+  public static String token(String accessKey, String secret, Instant notBefore, Instant expiresAt) {
     String header = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(UTF_8));
     String payload =
         B64.encodeToString(
-            ("{\"iss\":\"" + json(accessKey.reveal()) + "\",\"exp\":" + now.plus(LIFETIME).getEpochSecond()
-                    + ",\"nbf\":" + now.minus(NOT_BEFORE_SKEW).getEpochSecond() + "}")
+            ("{\"iss\":\"" + json(accessKey) + "\",\"exp\":" + expiresAt.getEpochSecond() + ",\"nbf\":" + notBefore.getEpochSecond() + "}")
                 .getBytes(UTF_8));
     String signingInput = header + "." + payload;
+    return signingInput + "." + B64.encodeToString(hmac(signingInput, secret));
+  }
+
+  /**
+   * Reads a received token without trusting it: the issuer to look the secret up by, the validity
+   * window, and what was signed. Throws IllegalArgumentException for anything that is not an HS256
+   * JWT with an issuer (so {@code alg: none} and friends never get as far as a signature check).
+   */
+  public static Claims parse(String token) {
+    String[] parts = token == null ? new String[0] : token.strip().split("\\.", -1);
+    if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+      throw new IllegalArgumentException("not a JWT (header.payload.signature)");
+    }
+    com.fasterxml.jackson.databind.JsonNode header = decodeJson(parts[0], "header");
+    if (!"HS256".equals(header.path("alg").asText())) {
+      throw new IllegalArgumentException("the JWT must be signed with HS256");
+    }
+    com.fasterxml.jackson.databind.JsonNode payload = decodeJson(parts[1], "payload");
+    String issuer = payload.path("iss").asText("");
+    if (issuer.isBlank()) {
+      throw new IllegalArgumentException("the JWT has no iss (the access key)");
+    }
+    byte[] signature;
+    try {
+      signature = Base64.getUrlDecoder().decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the JWT signature is not base64url");
+    }
+    return new Claims(issuer, epochSeconds(payload, "nbf"), epochSeconds(payload, "exp"), parts[0] + "." + parts[1], signature);
+  }
+
+  /**
+   * What a received token claims.
+   *
+   * @param notBefore null when the token names none
+   * @param expiresAt null when the token names none
+   */
+  public record Claims(String issuer, Instant notBefore, Instant expiresAt, String signingInput, byte[] signature) {
+    /** Whether {@code secret} made the signature (compared in constant time). */
+    public boolean signedWith(String secret) {
+      return java.security.MessageDigest.isEqual(hmac(signingInput, secret), signature);
+    }
+
+    @Override
+    public String toString() {
+      return "Claims[issuer=" + issuer + ", notBefore=" + notBefore + ", expiresAt=" + expiresAt + "]";
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static com.fasterxml.jackson.databind.JsonNode decodeJson(String part, String what) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(Base64.getUrlDecoder().decode(part));
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException("the JWT " + what + " is not a JSON object");
+      }
+      return node;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("the JWT " + what + " is not base64url JSON");
+    }
+  }
+
+  private static Instant epochSeconds(com.fasterxml.jackson.databind.JsonNode payload, String claim) {
+    com.fasterxml.jackson.databind.JsonNode value = payload.get(claim);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw new IllegalArgumentException("the JWT claim " + claim + " must be a number of seconds");
+    }
+    return Instant.ofEpochSecond(value.asLong());
+  }
+
+  private static byte[] hmac(String signingInput, String secret) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secretKey.reveal().getBytes(UTF_8), "HmacSHA256"));
-      return signingInput + "." + B64.encodeToString(mac.doFinal(signingInput.getBytes(UTF_8)));
+      mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+      return mac.doFinal(signingInput.getBytes(UTF_8));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }

@@ -4,8 +4,9 @@ import io.backbeat.core.task.Task;
 import java.util.Optional;
 
 /**
- * Reads the music task an output task (WAV, stems, cover art, video) is made from. The host wires it
- * to the task store; the job checks ownership and state itself ({@link SourceClip#resolve}).
+ * Reads an earlier task (any account's: the dialect checked ownership at create) for jobs that work
+ * on one of our own clips: extend, replace-section, and the outputs (WAV, stems, cover art, video),
+ * which check ownership and state again themselves ({@link SourceClip#resolve}).
  */
 @FunctionalInterface
 public interface SourceTasks {

@@ -1,10 +1,12 @@
 package io.backbeat.server.cli;
 
+import io.backbeat.core.account.AccessKey;
 import io.backbeat.core.account.AccountService;
 import io.backbeat.core.billing.CreditService;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.config.ConfigLoader;
 import io.backbeat.storage.Database;
+import java.io.PrintStream;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +33,18 @@ final class KeysCommand implements Runnable {
     @Option(names = "--credits", description = "Make the new account metered with this many credits (default: unmetered).")
     Long credits;
 
+    @Option(
+        names = "--kling",
+        description = "Also issue a Kling access key and secret for the new key, so Kling clients can sign their own JWTs (iss = access key).")
+    boolean kling;
+
     @Override
     public Integer call() {
+      return create(ConfigLoader.load(), name, accountId, credits, kling, System.out);
+    }
+
+    /** Creates the account or key (and the Kling pair with {@code kling}); the secrets are printed once, last. */
+    static int create(BackbeatConfig config, String name, String accountId, Long credits, boolean kling, PrintStream out) {
       if (accountId == null && (name == null || name.isBlank())) {
         throw new IllegalArgumentException("give --name NAME to create an account, or --account ID to add a key");
       }
@@ -40,21 +52,27 @@ final class KeysCommand implements Runnable {
         throw new IllegalArgumentException(
             credits < 0 ? "--credits must not be negative" : "--credits applies to a new account; use 'credits add ACCOUNT N' to top up");
       }
-      BackbeatConfig config = ConfigLoader.load();
       try (Database database = Database.open(config.storage().databaseUrl())) {
         AccountService accounts = new AccountService(database.transactor(), InstantSource.system());
         AccountService.CreatedKey created =
             accountId != null
                 ? accounts.addKey(accountId, name == null || name.isBlank() ? "key" : name)
                 : accounts.createAccount(name.strip(), false);
-        System.out.println("account: " + created.account().id() + " (" + created.account().name() + ")");
+        out.println("account: " + created.account().id() + " (" + created.account().name() + ")");
         if (credits != null) {
           long balance = new CreditService(database.transactor(), InstantSource.system()).topUpOrMeter(created.account().id(), credits);
-          System.out.println("credits: " + balance + " (metered)");
+          out.println("credits: " + balance + " (metered)");
         }
-        System.out.println("key id:  " + created.key().id());
-        System.out.println("The API key below is shown only once; store it now.");
-        System.out.println(created.plaintext());
+        out.println("key id:  " + created.key().id());
+        if (kling) {
+          AccessKey pair = accounts.addAccessKey(created.account().id(), created.key().id());
+          out.println("The Kling access key and secret key below are shown only once; store them now.");
+          out.println("Sign HS256 JWTs with iss = access key (as Kling's docs show) and send them as 'Authorization: Bearer <jwt>'.");
+          out.println("kling access key: " + pair.accessKey());
+          out.println("kling secret key: " + pair.secret());
+        }
+        out.println("The API key below is shown only once; store it now.");
+        out.println(created.plaintext());
       }
       return 0;
     }

@@ -30,6 +30,11 @@ public final class Auth {
     ctx.attribute(ATTRIBUTE, principal);
   }
 
+  /** For a dialect's own scheme (Kling's signed tokens): the request acts as {@code principal}. */
+  public static void authenticateAs(Context ctx, Principal principal) {
+    ctx.attribute(ATTRIBUTE, java.util.Objects.requireNonNull(principal, "principal is null"));
+  }
+
   public static Principal principal(Context ctx) {
     Principal principal = ctx.attribute(ATTRIBUTE);
     if (principal == null) {

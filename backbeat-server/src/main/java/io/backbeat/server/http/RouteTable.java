@@ -111,7 +111,7 @@ public final class RouteTable {
             "route " + method + " " + path + " is declared to create " + purpose.kind() + " tasks, but its parser made a "
                 + parsed.spec().kind() + " spec; this is a bug");
       }
-      return new NewTask(Auth.principal(ctx), dialect, purpose.family(), parsed.spec(), parsed.originalPayload());
+      return new NewTask(Auth.principal(ctx), dialect, purpose.family(), parsed.spec(), parsed.originalPayload(), parsed.clientReference());
     }
 
     private Route add(Route.Purpose purpose, Handler handler) {

@@ -124,7 +124,7 @@ public final class TaskCreation {
     NewTask newTask =
         new NewTask(
             requested.principal(), requested.dialect(), requested.route(), scrub(requested.spec()),
-            PayloadScrubber.scrub(requested.originalPayload()));
+            PayloadScrubber.scrub(requested.originalPayload()), requested.clientReference());
     Principal principal = newTask.principal();
     limiter
         .tryAcquire("create:" + principal.apiKeyId(), limits.createFor(principal.apiKeyId()))
@@ -183,7 +183,7 @@ public final class TaskCreation {
 
   private Optional<IdempotencyRecord> find(Principal principal, String route, String key) {
     Instant now = clock.instant();
-    return transactor.inTransaction(tx -> tx.idempotency().find(principal.accountId(), route, key, now));
+    return transactor.read(tx -> tx.idempotency().find(principal.accountId(), route, key, now));
   }
 
   private Outcome replay(Context ctx, IdempotencyRecord record, String hash) {

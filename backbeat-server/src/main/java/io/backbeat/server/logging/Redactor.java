@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 public final class Redactor {
   private static final Pattern API_KEY = Pattern.compile("bb_(live|dev)_[A-Za-z0-9]{4,}");
   private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]{4,}");
+  /** Kling access-key secrets ({@code keys create --kling}); the access key itself names, it is not secret. */
+  private static final Pattern ACCESS_SECRET = Pattern.compile("bbsk_[A-Za-z0-9]{4,}");
+  /** A JWT (Kling's signed bearer tokens) wherever it appears, not only after "Bearer". */
+  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+");
   private static final Pattern SIGNATURE = Pattern.compile("v1,[A-Za-z0-9+/=]{16,}");
   private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
   private static final Pattern AUTH_HEADER =
@@ -22,6 +26,8 @@ public final class Redactor {
     }
     String out = API_KEY.matcher(text).replaceAll("bb_$1_***");
     out = WEBHOOK_SECRET.matcher(out).replaceAll("whsec_***");
+    out = ACCESS_SECRET.matcher(out).replaceAll("bbsk_***");
+    out = JWT.matcher(out).replaceAll("eyJ***");
     out = SIGNATURE.matcher(out).replaceAll("v1,***");
     out = BEARER.matcher(out).replaceAll("$1***");
     out = AUTH_HEADER.matcher(out).replaceAll("$1***");

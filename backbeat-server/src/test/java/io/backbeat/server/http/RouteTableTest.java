@@ -89,7 +89,7 @@ class RouteTableTest {
     assertThat(json(dashscope).path("code").asText()).isEqualTo("InvalidApiKey");
     HttpResponse<String> kling = server.get("/transtreams/kling/v1/videos/omni-video/1", null);
     assertThat(kling.statusCode()).isEqualTo(401);
-    assertThat(json(kling).path("code").asInt()).isEqualTo(1000);
+    assertThat(json(kling).path("code").asInt()).as("Kling's 'Authorization empty'").isEqualTo(1001);
     HttpResponse<String> suno = server.get("/api/v1/generate/record-info?taskId=x", null);
     assertThat(suno.statusCode()).isEqualTo(401);
     assertThat(json(suno).path("code").asInt()).isEqualTo(401);

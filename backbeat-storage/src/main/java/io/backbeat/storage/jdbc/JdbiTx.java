@@ -11,7 +11,10 @@ record JdbiTx(
     JdbiAccountStore accounts,
     JdbiLedgerStore ledger,
     JdbiIdempotencyStore idempotency,
-    JdbiUpstreamCallbackStore upstreamCallbacks)
+    JdbiUpstreamCallbackStore upstreamCallbacks,
+    JdbiTaskReferenceStore taskReferences,
+    JdbiAccessKeyStore accessKeys,
+    JdbiPersonaStore personas)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -22,6 +25,9 @@ record JdbiTx(
         new JdbiAccountStore(handle, sql),
         new JdbiLedgerStore(handle, sql),
         new JdbiIdempotencyStore(handle, sql),
-        new JdbiUpstreamCallbackStore(handle, sql));
+        new JdbiUpstreamCallbackStore(handle, sql),
+        new JdbiTaskReferenceStore(handle, sql),
+        new JdbiAccessKeyStore(handle, sql),
+        new JdbiPersonaStore(handle, sql));
   }
 }

@@ -14,8 +14,15 @@ import io.backbeat.core.task.spec.TaskSpec;
  * @param route the dialect's query family, e.g. {@code suno.music}; decides where the task is polled
  * @param spec what to produce, in canonical form
  * @param originalPayload the body as received, secrets removed
+ * @param clientReference the client's own name for the task (Kling's {@code external_task_id}),
+ *     unique per account; null for none
  */
-public record NewTask(Principal principal, String dialect, String route, TaskSpec spec, ObjectNode originalPayload) {
+public record NewTask(
+    Principal principal, String dialect, String route, TaskSpec spec, ObjectNode originalPayload, String clientReference) {
+  public NewTask(Principal principal, String dialect, String route, TaskSpec spec, ObjectNode originalPayload) {
+    this(principal, dialect, route, spec, originalPayload, null);
+  }
+
   public NewTask {
     requireNonNull(principal, "principal is null");
     requireNonNull(dialect, "dialect is null");
@@ -29,6 +36,6 @@ public record NewTask(Principal principal, String dialect, String route, TaskSpe
   }
 
   public NewTask withOriginalPayload(ObjectNode payload) {
-    return new NewTask(principal, dialect, route, spec, payload);
+    return new NewTask(principal, dialect, route, spec, payload, clientReference);
   }
 }

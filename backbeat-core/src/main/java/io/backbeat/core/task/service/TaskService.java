@@ -143,6 +143,9 @@ public final class TaskService {
                     BackbeatError.INSUFFICIENT_CREDITS,
                     "quota exhausted: this task costs " + price + " credits and the balance is " + balance);
               }
+              if (newTask.clientReference() != null) {
+                nameTask(tx, task, newTask.clientReference());
+              }
               alsoInTransaction.accept(new TxWithTask(tx, task));
               return tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), "created", now));
             });
@@ -213,6 +216,37 @@ public final class TaskService {
     return contentPolicy;
   }
 
+  /** The account's task the client named {@code reference} at creation. */
+  public Optional<Task> findByReference(String accountId, String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    return transactor.inTransaction(
+        tx -> tx.taskReferences().taskIdOf(accountId, reference).flatMap(id -> tx.tasks().findOwned(accountId, id)));
+  }
+
+  /** The name the client gave the task at creation, if any. */
+  public Optional<String> referenceOf(String taskId) {
+    return transactor.inTransaction(tx -> tx.taskReferences().referenceOf(taskId));
+  }
+
+  /** A client reference is unique per account: reusing one aborts the create (ALREADY_EXISTS). */
+  private static void nameTask(Tx tx, Task task, String reference) {
+    if (tx.taskReferences().taskIdOf(task.accountId(), reference).isPresent()) {
+      throw new BackbeatException(BackbeatError.ALREADY_EXISTS, "the client reference '" + reference + "' is already used by another task of this account");
+    }
+    try {
+      tx.taskReferences().insert(task.accountId(), reference, task.id());
+    } catch (io.backbeat.core.store.DuplicateKeyException raced) {
+      throw new BackbeatException(BackbeatError.ALREADY_EXISTS, "the client reference '" + reference + "' is already used by another task of this account");
+    }
+  }
+
+  /** One page of an account's tasks, newest first (a dialect looking up one of the caller's clips, say). */
+  public java.util.List<Task> list(io.backbeat.core.task.TaskQuery query) {
+    return transactor.inTransaction(tx -> tx.tasks().list(query));
+  }
+
   /** See {@link io.backbeat.core.store.TaskStore#findDerived}: an earlier output task for the same source. */
   public Optional<Task> findDerived(String accountId, TaskKind kind, String sourceTaskId, String clipId) {
     return transactor.inTransaction(tx -> tx.tasks().findDerived(accountId, kind, sourceTaskId, clipId));
@@ -222,7 +256,7 @@ public final class TaskService {
     if (!TaskIds.isWellFormed(taskId)) {
       return Optional.empty();
     }
-    return transactor.inTransaction(tx -> tx.tasks().findOwned(accountId, taskId));
+    return transactor.read(tx -> tx.tasks().findOwned(accountId, taskId));
   }
 
   /**

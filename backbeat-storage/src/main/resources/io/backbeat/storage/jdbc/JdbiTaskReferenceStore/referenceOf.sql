@@ -1,0 +1,1 @@
+SELECT reference FROM task_reference WHERE task_id = :taskId

@@ -1,0 +1,1 @@
+SELECT task_id FROM task_reference WHERE account_id = :accountId AND reference = :reference
