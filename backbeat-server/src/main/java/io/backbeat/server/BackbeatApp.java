@@ -30,6 +30,11 @@ import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.core.webhook.WebhookDispatcher;
 import io.backbeat.engine.lyrics.LyricsWriter;
 import io.backbeat.providers.local.LocalProvider;
+import io.backbeat.providers.local.SourceTasks;
+import io.backbeat.providers.local.CoverArtJob;
+import io.backbeat.providers.local.MusicVideoJob;
+import io.backbeat.providers.local.StemsJob;
+import io.backbeat.providers.local.WavJob;
 import io.backbeat.providers.local.LocalJob;
 import io.backbeat.providers.local.LyricsJob;
 import io.backbeat.providers.local.SongJob;
@@ -38,7 +43,6 @@ import io.backbeat.providers.local.AddVocalsJob;
 import io.backbeat.providers.local.UploadCoverJob;
 import io.backbeat.providers.local.UploadExtendJob;
 import io.backbeat.providers.local.ExtendJob;
-import io.backbeat.providers.local.SourceTasks;
 import io.backbeat.providers.local.PersonaJob;
 import io.backbeat.providers.local.PersonaVoiceJson;
 import io.backbeat.core.persona.PersonaService;
@@ -343,6 +347,11 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.TIMESTAMPED_LYRICS, new TimestampedLyricsJob(sources, work));
     jobs.put(TaskKind.STYLE, new StyleJob());
     jobs.put(TaskKind.PERSONA, new PersonaJob(sources, personas, work));
+    // outputs of finished music tasks read their source task's row and assets
+    jobs.put(TaskKind.WAV, new WavJob(sources, work));
+    jobs.put(TaskKind.STEMS, new StemsJob(sources, work));
+    jobs.put(TaskKind.COVER_ART, new CoverArtJob(sources, work));
+    jobs.put(TaskKind.MP4, new MusicVideoJob(sources, work));
     return new LocalProvider(jobs);
   }
 

@@ -38,6 +38,11 @@ public final class CoverArtist {
   public record Cover(String title, String subtitle, Genre genre, Mood mood, long seed) {}
 
   public BufferedImage paint(Cover cover) {
+    return paint(cover, motifOf(cover.genre()));
+  }
+
+  /** The cover drawn with {@code motif} instead of its genre's own: another style of the same song. */
+  public BufferedImage paint(Cover cover, Motif motif) {
     SplittableRandom random = new SplittableRandom(cover.seed() ^ titleHash(cover.title()));
     Palette palette = Palette.of(cover.genre(), cover.mood(), random);
     BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
@@ -49,7 +54,7 @@ public final class CoverArtist {
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.setPaint(new GradientPaint(0, 0, palette.top(), SIZE * 0.3f, SIZE, palette.bottom()));
       g.fillRect(0, 0, SIZE, SIZE);
-      switch (family(cover.genre())) {
+      switch (motif) {
         case SUN -> sun(g, palette, random, cover.genre() == Genre.SYNTHWAVE);
         case RINGS -> rings(g, palette, random);
         case BARS -> bars(g, palette, random);
@@ -79,9 +84,11 @@ public final class CoverArtist {
     }
   }
 
-  private enum Motif { SUN, RINGS, BARS, WAVES, LIGHT }
+  /** The picture under the title: sun and horizon, rings, angular bars, soft light, waves. */
+  public enum Motif { SUN, RINGS, BARS, WAVES, LIGHT }
 
-  private static Motif family(Genre genre) {
+  /** The motif of a genre's family. */
+  public static Motif motifOf(Genre genre) {
     return switch (genre) {
       case SYNTHWAVE, LOFI, FOLK, COUNTRY, REGGAE, AFROBEATS, BOSSA_NOVA -> Motif.SUN;
       case HOUSE, TECHNO, TRANCE, DISCO, FUNK, REGGAETON -> Motif.RINGS;

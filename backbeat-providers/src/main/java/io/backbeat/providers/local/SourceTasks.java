@@ -3,7 +3,11 @@ package io.backbeat.providers.local;
 import io.backbeat.core.task.Task;
 import java.util.Optional;
 
-/** Reads an earlier task (any account's: the dialect checked ownership at create) for jobs that work on one of our own clips. */
+/**
+ * Reads an earlier task (any account's: the dialect checked ownership at create) for jobs that work
+ * on one of our own clips: extend, replace-section, and the outputs (WAV, stems, cover art, video),
+ * which check ownership and state again themselves ({@link SourceClip#resolve}).
+ */
 @FunctionalInterface
 public interface SourceTasks {
   Optional<Task> find(String taskId);

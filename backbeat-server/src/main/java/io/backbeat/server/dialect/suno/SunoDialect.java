@@ -49,6 +49,7 @@ public final class SunoDialect implements Dialect {
   private final SunoTrackTools trackTools;
   private final SunoReplaceSection replaceSection;
   private final SunoPersona persona;
+  private final SunoOutputs outputs;
   private final List<Route> routes;
 
   public SunoDialect(
@@ -66,6 +67,7 @@ public final class SunoDialect implements Dialect {
     this.trackTools = new SunoTrackTools(this, sources);
     this.replaceSection = new SunoReplaceSection(this, sources);
     this.persona = new SunoPersona(this, sources, requireNonNull(personas, "personas is null"));
+    this.outputs = new SunoOutputs(this);
     this.routes = declareRoutes();
   }
 
@@ -94,7 +96,27 @@ public final class SunoDialect implements Dialect {
         .createsTaskAndWaits(TaskKind.PERSONA, SunoPersona.FAMILY, Duration.ofMinutes(1), persona::parse, persona::answer);
     table.post("/suno/style-generate").alias("/api/v1/style/generate")
         .createsTaskAndWaits(TaskKind.STYLE, SunoTrackTools.STYLE_FAMILY, Duration.ofSeconds(30), trackTools::parseStyle, trackTools::style);
+    declareOutputRoutes(table);
     return table.routes();
+  }
+
+  /** The outputs of a finished music task, each polled at its own query route (§2.11–§2.22). */
+  private void declareOutputRoutes(RouteTable table) {
+    table.post("/suno/wav-generate").alias("/api/v1/wav/generate")
+        .createsTask(TaskKind.WAV, SunoOutputs.WAV_FAMILY, outputs::parseWav, SunoDialect::accepted);
+    table.get("/suno/query/wav").alias("/api/v1/wav/record-info").queriesTasks(SunoOutputs.WAV_FAMILY, outputs::queryWav);
+    table.post("/suno/vocal-removal").alias("/api/v1/vocal-removal/generate")
+        .createsTask(TaskKind.STEMS, SunoOutputs.STEMS_FAMILY, outputs::parseVocalRemoval, SunoDialect::accepted);
+    // AnyInt's own route; upstream has no path for it (§2.14)
+    table.post("/suno/split-stem").createsTask(TaskKind.STEMS, SunoOutputs.STEMS_FAMILY, outputs::parseSplitStem, SunoDialect::accepted);
+    table.get("/suno/query/vocal-removal").alias("/api/v1/vocal-removal/record-info")
+        .queriesTasks(SunoOutputs.STEMS_FAMILY, outputs::queryStems);
+    table.post("/suno/mp4-generate").alias("/api/v1/mp4/generate")
+        .createsTask(TaskKind.MP4, SunoOutputs.MP4_FAMILY, outputs::parseMp4, SunoDialect::accepted);
+    table.get("/suno/query/mp4").alias("/api/v1/mp4/record-info").queriesTasks(SunoOutputs.MP4_FAMILY, outputs::queryMp4);
+    table.post("/suno/generate-cover").alias("/api/v1/suno/cover/generate")
+        .createsTask(TaskKind.COVER_ART, SunoOutputs.COVER_FAMILY, outputs::parseCover, SunoDialect::accepted);
+    table.get("/suno/query/cover").alias("/api/v1/suno/cover/record-info").queriesTasks(SunoOutputs.COVER_FAMILY, outputs::queryCover);
   }
 
   @Override
@@ -116,7 +138,12 @@ public final class SunoDialect implements Dialect {
   public void renderError(Context ctx, BackbeatException error) {
     SunoErrors.Code code = SunoErrors.of(error.error());
     ObjectNode body = Json.object().put("code", code.code()).put("msg", error.getMessage());
-    body.putNull("data");
+    String existing = ctx.attribute(SunoOutputs.EXISTING_TASK);
+    if (existing != null) {
+      body.putObject("data").put("taskId", existing); // generate-cover's "already generated" names the cover task (§2.11)
+    } else {
+      body.putNull("data");
+    }
     ctx.status(code.httpStatus()).contentType("application/json").result(Json.write(body));
   }
 
@@ -127,6 +154,8 @@ public final class SunoDialect implements Dialect {
             switch (task.route()) {
               case SunoLyrics.FAMILY -> lyrics.callbacks(task, transition);
               case SunoMusic.FAMILY -> music.callbacks(task, transition);
+              case SunoOutputs.WAV_FAMILY, SunoOutputs.STEMS_FAMILY, SunoOutputs.MP4_FAMILY, SunoOutputs.COVER_FAMILY ->
+                  outputs.callbacks(task, transition);
               default -> {
                 // a route added without its callbacks: say so loudly, but never break the task's transition
                 LOG.error("Suno renders no callbacks for query family {} (task {}); none sent", task.route(), task.id());
