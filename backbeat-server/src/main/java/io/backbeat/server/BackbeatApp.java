@@ -290,6 +290,11 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.UPLOAD_EXTEND, new UploadExtendJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_VOCALS, new AddVocalsJob(uploads, fetcher, work));
     jobs.put(TaskKind.ADD_INSTRUMENTAL, new AddInstrumentalJob(uploads, fetcher, work));
+    // pictures and videos: reference images, frames and soundtracks are fetched the same way
+    io.backbeat.providers.local.MediaFetcher media = new io.backbeat.providers.local.MediaFetcher(egress);
+    io.backbeat.engine.image.ImageStudio images = new io.backbeat.engine.image.ImageStudio();
+    jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(images, media, work));
+    jobs.put(TaskKind.VIDEO, new io.backbeat.providers.local.VideoJob(new io.backbeat.engine.video.VideoStudio(images), media, work));
     return new LocalProvider(jobs);
   }
 
@@ -329,7 +334,7 @@ public final class BackbeatApp implements AutoCloseable {
       UpstreamChannels channels) {
     return List.of(
         new SunoDialect(tasks, creation, callbackUrls, assetUrls),
-        new DashScopeDialect(),
+        new DashScopeDialect(tasks, creation, callbackUrls, assetUrls, new TaskQueries(transactor, clock), clock),
         new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
         new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assets),
         new NativeDialect(
