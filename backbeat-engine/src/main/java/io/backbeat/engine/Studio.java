@@ -24,6 +24,7 @@ import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
+import io.backbeat.engine.voice.PersonaVoices;
 import io.backbeat.engine.voice.Singer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +66,7 @@ public final class Studio implements AutoCloseable {
   private final Mastering mastering = new Mastering();
   private final Singer singer = new Singer();
   private volatile SoundBank soundBank;
+  private volatile PersonaVoices personas = PersonaVoices.NONE;
 
   public Studio(StudioConfig config) {
     this.config = Objects.requireNonNull(config, "config is null");
@@ -74,6 +76,23 @@ public final class Studio implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** Where stored personas are found: a song naming one is sung by its voice. */
+  public void usePersonas(PersonaVoices personas) {
+    this.personas = Objects.requireNonNull(personas, "personas is null");
+  }
+
+  /**
+   * The singer of one clip: cast as {@link VoiceCaster} does, then, when {@code personaId} names a
+   * stored persona, re-voiced as it (its register, timbre and vibrato win over {@code vocalGender}).
+   */
+  public Voice castVoice(io.backbeat.engine.compose.VocalHint hint, String vocalGender, String personaId, long clipSeed) {
+    Voice cast = VoiceCaster.cast(hint, vocalGender, personaId, clipSeed);
+    if (personaId == null || personaId.isBlank()) {
+      return cast;
+    }
+    return personas.find(personaId.strip()).map(p -> p.apply(cast)).orElse(cast);
   }
 
   /** Lyrics (simple mode), style and both clips' arrangements. Fast: no audio is made. */
@@ -103,7 +122,7 @@ public final class Studio implements AutoCloseable {
     for (int i = 0; i < CLIPS; i++) {
       long clipSeed = Seeds.clip(request.seed(), i);
       Voice voice = instrumental ? null
-          : VoiceCaster.cast(style.vocalHint(), request.vocalGender(), request.personaId(), clipSeed);
+          : castVoice(style.vocalHint(), request.vocalGender(), request.personaId(), clipSeed);
       VoiceRange range = voice != null ? voice.range() : new VoiceRange(53, 55, 74);
       Arrangement arrangement = composer.compose(new CompositionInput(style, text, instrumental,
           range, songSeed, clipSeed, i, min, max));

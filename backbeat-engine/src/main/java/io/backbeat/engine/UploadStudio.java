@@ -161,6 +161,47 @@ public final class UploadStudio {
   }
 
   /**
+   * Two replacements for the window [{@code startSeconds}, {@code endSeconds}) of the analysed
+   * recording: whole bars, from the last bar line at least a beat before the window to the first at
+   * least a beat after it (so the crossfades fall inside the render), in the recording's tempo, key
+   * and bar chords, singing the request's lyrics (or its idea's).
+   */
+  public SongPlan planReplacement(SongRequest request, AudioAnalysis analysis, double startSeconds, double endSeconds) {
+    Written w = write(request, analysis, request.instrumental());
+    int first = replacementFirstBar(analysis, startSeconds);
+    int last = (int) Math.ceil((endSeconds + analysis.beatSeconds() - analysis.downbeatSeconds()) / analysis.barSeconds());
+    int bars = Math.max(1, last - first);
+    List<Chord> chords = new ArrayList<>();
+    List<Chord> known = analysis.barChords();
+    for (int b = first; b < first + bars && !known.isEmpty(); b++) {
+      chords.add(known.get(Math.max(0, Math.min(known.size() - 1, b))));
+    }
+    Fit fit = new Fit(analysis.bpm(), 0, analysis.key(), List.of(new Fit.Section(SectionKind.VERSE, bars, chords)), 0, Fit.ALL);
+    return plan(request, w, fit, analysis);
+  }
+
+  /** The bar a replacement's render starts on (negative when the window starts before the recording's first full bar). */
+  public static int replacementFirstBar(AudioAnalysis analysis, double startSeconds) {
+    return (int) Math.floor((startSeconds - analysis.beatSeconds() - analysis.downbeatSeconds()) / analysis.barSeconds());
+  }
+
+  /**
+   * Where the window may be spliced: [start, end) in whole samples, with the crossfades (half a beat,
+   * at most 250 ms) outside it. Everything before {@code start − fade} and from {@code end + fade} on
+   * is the recording's own samples.
+   */
+  public record Splice(int start, int end, int fade) {}
+
+  public static Splice splice(AudioAnalysis analysis, SourceAudio source, double startSeconds, double endSeconds) {
+    int rate = SourceAudio.SAMPLE_RATE;
+    int total = (int) source.frames();
+    int start = (int) Math.max(0, Math.min(total, Math.round(startSeconds * rate)));
+    int end = (int) Math.max(start, Math.min(total, Math.round(endSeconds * rate)));
+    int fade = (int) Math.min(Math.round(Math.min(0.25, analysis.beatSeconds() / 2) * rate), Math.min(start, total - end));
+    return new Splice(start, end, Math.max(0, fade));
+  }
+
+  /**
    * Where a continuation asked for at {@code continueAt} (null: the recording's end) is spliced: the
    * nearest bar line, or, when that is more than a beat away or past the end, the nearest beat at or
    * before the end; never before the first beat.
@@ -270,6 +311,106 @@ public final class UploadStudio {
   }
 
   /**
+   * The recording with replacement {@code clipIndex} spliced over the window: the recording fades
+   * out (cosine) over the {@link Splice#fade} before the window and back in (sine) over the one
+   * after it, the replacement the other way, at the recording's level in the window; outside the
+   * window and its crossfades every sample is the recording's. The replacement is held under full
+   * scale by its own gain, so nothing outside changes. Stems: {@link #UPLOAD_STEM} (the recording's
+   * share) and the replacement's parts, each as long as the recording; they sum to the clip. Words:
+   * the replacement's, inside the window.
+   */
+  public RenderedClip renderReplacement(SongPlan plan, int clipIndex, SourceAudio source, double startSeconds, double endSeconds,
+      AudioAnalysis analysis, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    ClipPlan clip = plan.clips().get(clipIndex);
+    MixedClip mixed = studio.renderMix(plan, clipIndex);
+    int rate = SourceAudio.SAMPLE_RATE;
+    int total = (int) source.frames();
+    Splice splice = splice(analysis, source, startSeconds, endSeconds);
+    int offset = (int) Math.round(analysis.barStart(replacementFirstBar(analysis, startSeconds)) * rate); // the render's frame 0
+    float[][] recording = new float[2][total];
+    try (WavReader reader = new WavReader(source.wav())) {
+      reader.read(recording, 0, total);
+    }
+    float[][] render = mixed.master().channels();
+    int renderFrames = mixed.master().frames();
+    // envelopes by output frame: the recording's, and the replacement's (its complement)
+    int from = splice.start() - splice.fade();
+    int to = splice.end() + splice.fade();
+    float[] recordingEnvelope = new float[total];
+    java.util.Arrays.fill(recordingEnvelope, 1f);
+    for (int i = from; i < to; i++) {
+      if (i < splice.start()) {
+        recordingEnvelope[i] = (float) Math.cos((i - from + 0.5) / splice.fade() * Math.PI / 2);
+      } else if (i < splice.end()) {
+        recordingEnvelope[i] = 0f;
+      } else {
+        recordingEnvelope[i] = (float) Math.sin((i - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
+      }
+    }
+    float[] renderEnvelope = new float[renderFrames];
+    for (int r = 0; r < renderFrames; r++) {
+      int out = offset + r;
+      if (out >= from && out < to) {
+        renderEnvelope[r] = out >= splice.start() && out < splice.end() ? 1f
+            : out < splice.start() ? (float) Math.sin((out - from + 0.5) / splice.fade() * Math.PI / 2)
+            : (float) Math.cos((out - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
+      }
+    }
+    // the replacement at the recording's level in the window
+    int rs = Math.max(0, Math.min(renderFrames, splice.start() - offset));
+    int re = Math.max(rs, Math.min(renderFrames, splice.end() - offset));
+    double recordingDb = rmsDb(recording, splice.start(), splice.end());
+    double renderDb = rmsDb(render, rs, re);
+    double gainDb = recordingDb <= AudioLevels.FLOOR_DB || renderDb <= AudioLevels.FLOOR_DB ? 0 : Math.max(-24, Math.min(12, recordingDb - renderDb));
+    float gain = (float) Math.pow(10, gainDb / 20);
+    float[] left = new float[total];
+    float[] right = new float[total];
+    for (int pass = 0; pass < 4; pass++) {
+      double peak = 0;
+      for (int i = 0; i < total; i++) {
+        float l = recording[0][i] * recordingEnvelope[i];
+        float r = recording[1][i] * recordingEnvelope[i];
+        int k = i - offset;
+        if (k >= 0 && k < renderFrames && renderEnvelope[k] > 0) {
+          l += render[0][k] * renderEnvelope[k] * gain;
+          r += render[1][k] * renderEnvelope[k] * gain;
+          peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)));
+        }
+        left[i] = l;
+        right[i] = r;
+      }
+      if (peak <= 0.98) {
+        break;
+      }
+      gain *= (float) (0.97 / peak); // only the replacement gives way: the recording's samples stay as they were
+    }
+
+    String base = "clip-" + clipIndex;
+    Path mp3 = outDir.resolve(base + ".mp3");
+    studio.encodeMp3(mp3, left, right, tags(plan, clip));
+    Map<String, Path> stems = new LinkedHashMap<>();
+    Path recordingStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
+    AudioLevels.writeStem(recordingStem, recording, recordingEnvelope, 1f, 0, total);
+    stems.put(UPLOAD_STEM, recordingStem);
+    for (Mixer.PlacedStem placed : mixed.stems()) {
+      Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+      float[] gains = {placed.leftGain() * mixed.stemGain() * gain, placed.rightGain() * mixed.stemGain() * gain};
+      AudioLevels.writePlaced(wav, placed.stem(), gains, renderEnvelope, offset, total);
+      stems.put(placed.stem().name(), wav);
+    }
+    Path cover = outDir.resolve(base + "-cover.jpg");
+    artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
+    List<WordTiming> words = new ArrayList<>();
+    for (WordTiming w : shifted(clip.words(), offset / (double) rate)) {
+      if (w.startS() >= startSeconds && w.startS() < endSeconds) {
+        words.add(w);
+      }
+    }
+    return new RenderedClip(clipIndex, plan.title(), plan.tags(), total / (double) rate, mp3, cover, stems, words, clip.bpm(), clip.key());
+  }
+
+  /**
    * The recording with overdub {@code clipIndex} over it, mastered like a song (about −14 LUFS under
    * a true-peak ceiling). The new part is first set against the recording: a vocal {@value
    * #VOCAL_OVER_INSTRUMENTAL_LU} LU from the instrumental, an accompaniment {@value
@@ -358,7 +499,7 @@ public final class UploadStudio {
     List<ClipPlan> clips = new ArrayList<>();
     for (int i = 0; i < Studio.CLIPS; i++) {
       long clipSeed = Seeds.clip(request.seed(), i);
-      Voice voice = w.instrumental() ? null : VoiceCaster.cast(w.style().vocalHint(), request.vocalGender(), request.personaId(), clipSeed);
+      Voice voice = w.instrumental() ? null : studio.castVoice(w.style().vocalHint(), request.vocalGender(), request.personaId(), clipSeed);
       VoiceRange range = voice != null ? voice.range() : new VoiceRange(53, 55, 74);
       CompositionInput input = new CompositionInput(w.style(), w.text(), w.instrumental(), range, songSeed, clipSeed, i, 0, analysis.durationSeconds());
       Arrangement arrangement = composer.compose(input, fit);

@@ -37,6 +37,14 @@ import io.backbeat.providers.local.AddInstrumentalJob;
 import io.backbeat.providers.local.AddVocalsJob;
 import io.backbeat.providers.local.UploadCoverJob;
 import io.backbeat.providers.local.UploadExtendJob;
+import io.backbeat.providers.local.ExtendJob;
+import io.backbeat.providers.local.SourceTasks;
+import io.backbeat.providers.local.PersonaJob;
+import io.backbeat.providers.local.PersonaVoiceJson;
+import io.backbeat.core.persona.PersonaService;
+import io.backbeat.providers.local.ReplaceSectionJob;
+import io.backbeat.providers.local.StyleJob;
+import io.backbeat.providers.local.TimestampedLyricsJob;
 import io.backbeat.providers.local.UploadFetcher;
 import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.Studio;
@@ -69,9 +77,17 @@ import io.backbeat.core.moderation.ContentPolicy;
 import io.backbeat.core.ratelimit.RateLimiter;
 import io.backbeat.server.logging.Redactor;
 import io.backbeat.server.ops.OpsRoutes;
+import io.backbeat.server.openapi.OpenApiDocument;
+import io.backbeat.server.openapi.OpenApiRoutes;
 import io.backbeat.server.ops.TaskMetrics;
 import io.backbeat.storage.Database;
+import io.backbeat.storage.DatabaseOutage;
 import io.backbeat.storage.asset.fs.FsAssetStore;
+import io.backbeat.storage.asset.s3.S3AssetStore;
+import io.backbeat.storage.jdbc.dialect.SqlDialect;
+import io.backbeat.storage.notify.PostgresWakeUps;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -115,6 +131,7 @@ public final class BackbeatApp implements AutoCloseable {
   private final BackgroundLoop callbackCleanupLoop;
   private final PrometheusMeterRegistry metrics;
   private final LiveEvents live;
+  private final PostgresWakeUps wakeUps;
   private final List<Dialect> dialects;
   private final Javalin http;
   private volatile String baseUrl;
@@ -127,7 +144,7 @@ public final class BackbeatApp implements AutoCloseable {
     Files.createDirectories(config.storage().dataDir());
     this.database = Database.open(config.storage().databaseUrl());
     Transactor transactor = database.transactor();
-    this.assets = new FsAssetStore(config.storage().assetsDir());
+    this.assets = assetStore(config.storage());
     this.accounts = new AccountService(transactor, clock);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -144,9 +161,12 @@ public final class BackbeatApp implements AutoCloseable {
 
     this.studio =
         new Studio(new StudioConfig(config.engine().soundFont(), config.storage().dataDir().resolve("work"), Runtime.getRuntime().availableProcessors()));
+    // songs that name a stored persona are sung by its voice
+    PersonaService personas = new PersonaService(transactor, clock);
+    studio.usePersonas(id -> personas.find(id).flatMap(PersonaVoiceJson::read));
     Optional<RelayProvider> relay = relay(config, transactor, clock);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config, relay));
+    providers.addAll(providers(studio, egressClient, config, relay, id -> transactor.inTransaction(tx -> tx.tasks().find(id)), personas));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -202,6 +222,7 @@ public final class BackbeatApp implements AutoCloseable {
         });
     tasks.onInsert(dispatchLoop::wake);
     tasks.onOutbox(webhookLoop::wake);
+    this.wakeUps = clusterWakeUps(database, waiter);
 
     this.http = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;
@@ -211,15 +232,27 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.http.prefer405over404 = true;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.jetty.host = config.server().host();
-      cfg.requestLogger.http(
-          (ctx, ms) -> LOG.info("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms)));
+      // per request at DEBUG: an INFO line per poll cost more than the poll (a server error is still logged)
+      cfg.requestLogger.http((ctx, ms) -> {
+        if (LOG.isDebugEnabled() || ctx.statusCode() >= 500) {
+          LOG.atLevel(ctx.statusCode() >= 500 ? org.slf4j.event.Level.WARN : org.slf4j.event.Level.DEBUG)
+              .log("{} {} -> {} ({} ms)", ctx.method(), UpstreamCallbackRoutes.loggable(ctx.path()), ctx.statusCode(), Math.round(ms));
+        }
+      });
       new OpsRoutes(database::isReady, metrics, this::readinessDetails).register(cfg.routes);
       upstreamCallbacks.ifPresent(c -> new UpstreamCallbackRoutes(c).register(cfg.routes));
-      new AssetRoutes(assets).register(cfg.routes);
+      new AssetRoutes(assets, assetRedirect(config.storage(), assets)).register(cfg.routes);
       new Dashboard(config, accounts, tasks, transactor, clock, dialects).register(cfg.routes);
+      new OpenApiRoutes(this::registeredEndpoints, () -> this.dialects, this::baseUrl).register(cfg.routes);
       registerDialects(cfg.routes, new Auth(accounts));
       cfg.routes.exception(BackbeatException.class, (e, ctx) -> renderError(ctx, e));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (DatabaseOutage.isOutage(e)) {
+          // nothing was written (transactions commit whole): the client retries, in its dialect's shape
+          LOG.warn("Database unreachable on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+          renderError(ctx, new BackbeatException(BackbeatError.UNAVAILABLE, "the database is unreachable; retry shortly", DATABASE_RETRY_AFTER));
+          return;
+        }
         LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         renderError(ctx, new BackbeatException(BackbeatError.INTERNAL, "internal error; it has been logged"));
       });
@@ -243,6 +276,13 @@ public final class BackbeatApp implements AutoCloseable {
     });
   }
 
+  /** Every endpoint the HTTP server routes: the truth the OpenAPI document is built from. */
+  private List<OpenApiDocument.Endpoint> registeredEndpoints() {
+    return http.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> new OpenApiDocument.Endpoint(parsed.endpoint.method.name(), parsed.endpoint.path))
+        .toList();
+  }
+
   /** What {@code /readyz} shows beside the status: the local studio's sound bank, once loaded. */
   private Map<String, String> readinessDetails() {
     return Map.of("soundBank", studio.loadedSoundBankDescription().orElse("loading"));
@@ -264,11 +304,12 @@ public final class BackbeatApp implements AutoCloseable {
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
    * {@code local} channel is configured, for what ranks it first or what no upstream serves.
    */
-  private static List<Provider> providers(Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay) {
+  private static List<Provider> providers(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay, SourceTasks sources, PersonaService personas) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
     if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, egress, config));
+      providers.add(localProvider(studio, egress, config, sources, personas));
     }
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
@@ -278,7 +319,8 @@ public final class BackbeatApp implements AutoCloseable {
     return providers;
   }
 
-  private static LocalProvider localProvider(Studio studio, EgressHttpClient egress, BackbeatConfig config) {
+  private static LocalProvider localProvider(
+      Studio studio, EgressHttpClient egress, BackbeatConfig config, SourceTasks sources, PersonaService personas) {
     Map<TaskKind, LocalJob> jobs = new HashMap<>();
     java.nio.file.Path work = config.storage().dataDir().resolve("work");
     jobs.put(TaskKind.LYRICS, new LyricsJob(new LyricsWriter()));
@@ -295,6 +337,12 @@ public final class BackbeatApp implements AutoCloseable {
     io.backbeat.engine.image.ImageStudio images = new io.backbeat.engine.image.ImageStudio();
     jobs.put(TaskKind.IMAGE, new io.backbeat.providers.local.ImageJob(images, media, work));
     jobs.put(TaskKind.VIDEO, new io.backbeat.providers.local.VideoJob(new io.backbeat.engine.video.VideoStudio(images), media, work));
+    // work on our own clips reads them from the asset store
+    jobs.put(TaskKind.EXTEND, new ExtendJob(uploads, fetcher, sources, work));
+    jobs.put(TaskKind.REPLACE_SECTION, new ReplaceSectionJob(uploads, fetcher, sources, work));
+    jobs.put(TaskKind.TIMESTAMPED_LYRICS, new TimestampedLyricsJob(sources, work));
+    jobs.put(TaskKind.STYLE, new StyleJob());
+    jobs.put(TaskKind.PERSONA, new PersonaJob(sources, personas, work));
     return new LocalProvider(jobs);
   }
 
@@ -333,7 +381,7 @@ public final class BackbeatApp implements AutoCloseable {
       TaskCreation creation, CallbackUrlGuard callbackUrls, AssetUrls assetUrls, Transactor transactor, InstantSource clock,
       UpstreamChannels channels) {
     return List.of(
-        new SunoDialect(tasks, creation, callbackUrls, assetUrls),
+        new SunoDialect(tasks, creation, callbackUrls, assetUrls, new PersonaService(transactor, clock)),
         new DashScopeDialect(tasks, creation, callbackUrls, assetUrls, new TaskQueries(transactor, clock), clock),
         new KlingDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assetUrls, accounts, clock),
         new io.backbeat.server.dialect.openai.OpenAiVideoDialect(tasks, new TaskQueries(transactor, clock), creation, callbackUrls, assets),
@@ -414,8 +462,47 @@ public final class BackbeatApp implements AutoCloseable {
     return database;
   }
 
+  /** What wakes this node's event streams (tests of cross-node wake-ups look at its version). */
+  public LiveEvents liveEvents() {
+    return live;
+  }
+
+  /**
+   * On PostgreSQL every node hears every other node's task events: new and rescheduled work wakes
+   * this dispatcher, finished tasks wake this node's waiters, and every event wakes its event
+   * streams. On SQLite there is one node, and nothing to hear.
+   */
+  private PostgresWakeUps clusterWakeUps(Database database, TaskWaiter waiter) {
+    if (database.dialect() != SqlDialect.POSTGRES) {
+      return null;
+    }
+    return PostgresWakeUps.start(database.dataSource(), new PostgresWakeUps.Listener() {
+      @Override
+      public void onTaskEvent(String taskId, TaskStatus status) {
+        live.wake();
+        if (status.isTerminal()) {
+          waiter.wake(taskId);
+        }
+        if (status.isTerminal() || status == TaskStatus.QUEUED) {
+          dispatchLoop.wake();
+          webhookLoop.wake();
+        }
+      }
+
+      @Override
+      public void onReconnect() {
+        live.wake();
+        dispatchLoop.wake();
+        webhookLoop.wake();
+      }
+    });
+  }
+
   @Override
   public void close() {
+    if (wakeUps != null) {
+      wakeUps.close();
+    }
     http.stop();
     dispatchLoop.stop();
     dispatcher.releaseAll();
@@ -428,10 +515,36 @@ public final class BackbeatApp implements AutoCloseable {
     }
     egressClient.close();
     studio.close();
+    if (assets instanceof S3AssetStore s3) {
+      s3.close();
+    }
     database.close();
   }
 
+  /** A folder by default; an S3 bucket when {@code BACKBEAT_ASSETS=s3://…}. */
+  private static AssetStore assetStore(BackbeatConfig.StorageConfig storage) throws IOException {
+    BackbeatConfig.S3Config s3 = storage.s3();
+    if (s3 == null) {
+      return new FsAssetStore(storage.assetsDir());
+    }
+    S3AssetStore.Settings settings = new S3AssetStore.Settings(s3.bucket(), s3.prefix(), s3.endpoint(), s3.region(), s3.pathStyle());
+    LOG.info("Assets in {}", s3);
+    return s3.accessKeyId() != null
+        ? S3AssetStore.connect(settings, StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId(), s3.secretAccessKey())))
+        : S3AssetStore.connect(settings);
+  }
+
+  private static java.util.function.Function<String, java.net.URI> assetRedirect(BackbeatConfig.StorageConfig storage, AssetStore assets) {
+    if (storage.s3() == null || storage.s3().presign() == null || !(assets instanceof S3AssetStore s3)) {
+      return null;
+    }
+    Duration validFor = storage.s3().presign();
+    return key -> s3.presignedUrl(key, validFor);
+  }
+
   private static final String RENDERED = "backbeat.error-rendered";
+  /** What a client is told to wait during a database outage (the pool gives up after 5 s). */
+  private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
   /** Request bodies are JSON parameters: lyrics up to 5000 characters fit many times over. */
   private static final long MAX_BODY_BYTES = 1_000_000;
 

@@ -38,18 +38,25 @@ public final class Database implements AutoCloseable {
    */
   private static final int SQLITE_POOL_SIZE = 4;
 
+  /** Read-only SQLite connections (polls, key lookups): WAL readers run beside the writer. */
+  private static final int SQLITE_READ_POOL_SIZE = 4;
+
   private static final int POSTGRES_POOL_SIZE = 10;
+  static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 5_000;
 
   private final HikariDataSource dataSource;
+  /** SQLite only: deferred, query-only connections for {@link io.backbeat.core.store.Transactor#read}. */
+  private final HikariDataSource readDataSource;
   private final SqlDialect dialect;
   private final Jdbi jdbi;
   private final JdbiTransactor transactor;
 
-  private Database(HikariDataSource dataSource, SqlDialect dialect) {
+  private Database(HikariDataSource dataSource, HikariDataSource readDataSource, SqlDialect dialect) {
     this.dataSource = dataSource;
+    this.readDataSource = readDataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
-    this.transactor = new JdbiTransactor(jdbi, dialect);
+    this.transactor = new JdbiTransactor(jdbi, readDataSource == null ? jdbi : Jdbi.create(readDataSource), dialect);
   }
 
   /**
@@ -76,7 +83,11 @@ public final class Database implements AutoCloseable {
     }
     switch (dialect) {
       case SQLITE -> configureSqlite(config, jdbcUrl);
-      case POSTGRES -> config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+      case POSTGRES -> {
+        config.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        // during an outage a request answers 503 within this, instead of hanging for Hikari's 30 s
+        config.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MILLIS);
+      }
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
@@ -85,8 +96,29 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw e;
     }
+    HikariDataSource readDataSource = dialect == SqlDialect.SQLITE ? new HikariDataSource(sqliteReaders(jdbcUrl)) : null;
     LOG.info("Database open ({})", dialect.folder());
-    return new Database(dataSource, dialect);
+    return new Database(dataSource, readDataSource, dialect);
+  }
+
+  /**
+   * The readers' pool: DEFERRED transactions take no lock until they read, and a WAL reader never
+   * waits for the writer; {@code query_only} makes a write through it fail instead of queueing.
+   */
+  private static HikariConfig sqliteReaders(String jdbcUrl) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setDriverClassName(SqlDialect.SQLITE.driverClassName());
+    config.setPoolName("backbeat-sqlite-read");
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
+    sqlite.enforceForeignKeys(true);
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    config.setDataSourceProperties(sqlite.toProperties());
+    config.setConnectionInitSql("PRAGMA query_only = 1");
+    config.setMaximumPoolSize(SQLITE_READ_POOL_SIZE);
+    config.setMinimumIdle(1);
+    return config;
   }
 
   /**
@@ -163,6 +195,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (readDataSource != null) {
+      readDataSource.close();
+    }
     dataSource.close();
   }
 }

@@ -3,14 +3,33 @@ package io.backbeat.core.account;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.store.Transactor;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Creates accounts and keys and authenticates bearer tokens. */
+/**
+ * Creates accounts and keys and authenticates bearer tokens.
+ *
+ * <p>A key that authenticated is remembered (by its hash) for {@link #KEY_CACHE_TTL}: every API
+ * request authenticates, and a poll is otherwise little more than this lookup. Revocations made in
+ * this process take effect at once ({@link #forgetKey}); those made by another process (the
+ * {@code keys} command) within the TTL. Unknown keys are never remembered, so a new key works at once.
+ */
 public final class AccountService {
+  /** How long a key that authenticated is trusted without asking the database again. */
+  public static final Duration KEY_CACHE_TTL = Duration.ofSeconds(2);
+
+  /** Past this many remembered keys the memory is emptied (a bound, not an eviction policy). */
+  static final int KEY_CACHE_MAX = 10_000;
+
   private final Transactor transactor;
   private final InstantSource clock;
+  private final ConcurrentHashMap<String, Remembered> keysByHash = new ConcurrentHashMap<>();
+
+  private record Remembered(Principal principal, Instant until) {}
 
   public AccountService(Transactor transactor, InstantSource clock) {
     this.transactor = requireNonNull(transactor, "transactor is null");
@@ -49,8 +68,27 @@ public final class AccountService {
       return Optional.empty();
     }
     String hash = Secrets.hashApiKey(bearerToken.strip());
-    return transactor.inTransaction(tx -> tx.accounts().findKeyByHash(hash))
-        .map(key -> new Principal(key.accountId(), key.id()));
+    Instant now = clock.instant();
+    Remembered remembered = keysByHash.get(hash);
+    if (remembered != null && now.isBefore(remembered.until())) {
+      return Optional.of(remembered.principal());
+    }
+    Optional<Principal> principal =
+        transactor.read(tx -> tx.accounts().findKeyByHash(hash)).map(key -> new Principal(key.accountId(), key.id()));
+    if (principal.isPresent()) {
+      if (keysByHash.size() >= KEY_CACHE_MAX) {
+        keysByHash.clear();
+      }
+      keysByHash.put(hash, new Remembered(principal.get(), now.plus(KEY_CACHE_TTL)));
+    } else {
+      keysByHash.remove(hash);
+    }
+    return principal;
+  }
+
+  /** Stops trusting a remembered key at once; call it when this process revokes the key {@code keyId}. */
+  public void forgetKey(String keyId) {
+    keysByHash.values().removeIf(r -> r.principal().apiKeyId().equals(keyId));
   }
 
   /**

@@ -21,6 +21,14 @@ public interface AssetStore {
   /** Opens the asset positioned at {@code offset}. */
   InputStream open(String key, long offset) throws IOException;
 
+  /**
+   * Opens {@code length} bytes from {@code offset}; the stream may run past them, so callers read
+   * only {@code length}. Remote stores override this to fetch only the range asked for.
+   */
+  default InputStream open(String key, long offset, long length) throws IOException {
+    return open(key, offset);
+  }
+
   /** Deletes every asset under {@code <taskId>/}; returns how many were removed. */
   int deleteTask(String taskId) throws IOException;
 }

@@ -18,6 +18,9 @@ public record PriceTable(Map<String, Long> prices) {
               Map.entry("UPLOAD_EXTEND", 10L),
               Map.entry("ADD_VOCALS", 10L),
               Map.entry("ADD_INSTRUMENTAL", 10L),
+              // work on one of our clips renders two new clips too
+              Map.entry("EXTEND", 10L),
+              Map.entry("REPLACE_SECTION", 10L),
               Map.entry("COVER_ART", 2L),
               Map.entry("WAV", 1L),
               Map.entry("MP4", 5L),

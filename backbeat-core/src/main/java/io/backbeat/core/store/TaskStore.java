@@ -21,6 +21,13 @@ public interface TaskStore {
   Optional<Task> findOwned(String accountId, String id);
 
   /**
+   * The account's earliest queued, running or succeeded task of {@code kind} made from source task
+   * {@code sourceTaskId} (its spec's {@code source.taskId} or {@code sourceTaskId}) and, unless
+   * {@code clipId} is null, from that clip: the "one per source" rules (WAV, cover art) look here.
+   */
+  Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId);
+
+  /**
    * Leases up to {@code limit} of {@code provider}'s QUEUED tasks whose {@code next_run_at <= now}
    * to {@code owner} in one statement. They become RUNNING with {@code lease_until = leaseUntil}
    * and {@code attempts + 1}, in due order.

@@ -12,6 +12,15 @@ public interface Transactor {
 
   <T> T inTransaction(Function<Tx, T> work);
 
+  /**
+   * A transaction that only reads: it sees the last committed state and, where the database allows
+   * it (SQLite in WAL mode), never waits for a writer. Writing through its {@link Tx} is a bug and
+   * fails. The default runs an ordinary transaction.
+   */
+  default <T> T read(Function<Tx, T> work) {
+    return inTransaction(work);
+  }
+
   default void useTransaction(Consumer<Tx> work) {
     inTransaction(
         tx -> {

@@ -19,4 +19,6 @@ public interface Tx {
   TaskReferenceStore taskReferences();
 
   AccessKeyStore accessKeys();
+
+  PersonaStore personas();
 }

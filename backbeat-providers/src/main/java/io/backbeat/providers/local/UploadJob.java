@@ -65,6 +65,16 @@ abstract class UploadJob implements LocalJob {
   /** Checks the spec's type and returns where its recording is. */
   abstract Source source(TaskSpec spec);
 
+  /** The recording as a local file, with the content type it was served as (if known), and its length limit. */
+  record Recording(Path file, java.util.Optional<String> contentType, int maxSeconds) {}
+
+  /** Fetches the spec's recording into {@code dir} (a job working on one of our own clips reads it from the asset store instead). */
+  Recording obtain(Task task, TaskContext context, Path dir) throws TaskFailedException, IOException {
+    Source source = source(task.spec());
+    UploadFetcher.Fetched fetched = fetcher.fetch(source.url(), source.maxSeconds(), dir.resolve("upload"));
+    return new Recording(fetched.file(), fetched.download().contentType(), source.maxSeconds());
+  }
+
   /** The plan of both clips; throws when the request cannot be met for this recording. */
   abstract SongPlan plan(Task task, AudioAnalysis analysis) throws TaskFailedException;
 
@@ -75,17 +85,16 @@ abstract class UploadJob implements LocalJob {
 
   @Override
   public final Step run(Task task, TaskContext context) throws Exception {
-    Source source = source(task.spec());
     Path dir = workDir.resolve(task.id());
     try {
       Files.createDirectories(dir);
-      UploadFetcher.Fetched fetched = fetcher.fetch(source.url(), source.maxSeconds(), dir.resolve("upload"));
+      Recording recording = obtain(task, context, dir);
       if (context.isAbandoned()) {
         return Step.abandoned();
       }
-      SourceAudio audio = UploadFetcher.decode(fetched.file(), dir.resolve("source.wav"), source.maxSeconds());
+      SourceAudio audio = UploadFetcher.decode(recording.file(), dir.resolve("source.wav"), recording.maxSeconds());
       AudioAnalysis analysis = AudioAnalyzer.analyse(audio.analysis(), audio.analysisRate(), audio.durationSeconds());
-      String sourceKey = storeSource(context.assets(), task, fetched, audio);
+      String sourceKey = storeSource(context.assets(), task, recording, audio);
       SongPlan plan = plan(task, analysis);
 
       ObjectNode result = MAPPER.createObjectNode();
@@ -171,11 +180,11 @@ abstract class UploadJob implements LocalJob {
   }
 
   /** The upload as it was fetched, kept so later work (separation) needs no second download. */
-  private static String storeSource(AssetStore assets, Task task, UploadFetcher.Fetched fetched, SourceAudio audio) throws IOException {
+  private static String storeSource(AssetStore assets, Task task, Recording recording, SourceAudio audio) throws IOException {
     String extension = extension(audio.codec());
     String key = AssetKeys.of(task.id(), "source." + extension);
-    String type = fetched.download().contentType().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("audio/")).orElse(AssetKeys.contentTypeOf(key));
-    assets.put(key, fetched.file(), type);
+    String type = recording.contentType().filter(t -> t.toLowerCase(Locale.ROOT).startsWith("audio/")).orElse(AssetKeys.contentTypeOf(key));
+    assets.put(key, recording.file(), type);
     return key;
   }
 

@@ -7,6 +7,9 @@ import io.backbeat.core.asset.AssetStore;
 import io.backbeat.core.asset.StoredAsset;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -18,9 +21,19 @@ import java.util.Optional;
  */
 public final class AssetRoutes {
   private final AssetStore assets;
+  private final Function<String, URI> redirect;
 
   public AssetRoutes(AssetStore assets) {
+    this(assets, null);
+  }
+
+  /**
+   * @param redirect when not null, GETs of existing assets answer 302 to the URL it gives for the
+   *     key (presigned object-store URLs), so the bytes do not pass through the gateway
+   */
+  public AssetRoutes(AssetStore assets, Function<String, URI> redirect) {
     this.assets = requireNonNull(assets, "assets is null");
+    this.redirect = redirect;
   }
 
   public void register(RoutesConfig routes) {
@@ -36,6 +49,11 @@ public final class AssetRoutes {
       return;
     }
     StoredAsset asset = found.get();
+    if (redirect != null && withBody) {
+      ctx.header("Cache-Control", "no-store"); // the signed URL expires; the asset URL does not
+      ctx.redirect(redirect.apply(key).toString(), HttpStatus.FOUND);
+      return;
+    }
     String etag = "\"" + asset.etag() + "\"";
     ctx.header("ETag", etag);
     ctx.header("Accept-Ranges", "bytes");
@@ -68,7 +86,7 @@ public final class AssetRoutes {
     if (!withBody) {
       return;
     }
-    InputStream in = assets.open(key, offset);
+    InputStream in = assets.open(key, offset, length);
     ctx.result(new BoundedInputStream(in, length));
   }
 

@@ -54,7 +54,33 @@ public record BackbeatConfig(
    * @param dataDir where the SQLite file and the asset folder live by default
    * @param databaseUrl JDBC URL (SQLite file by default; {@code jdbc:postgresql://…} for PostgreSQL)
    */
-  public record StorageConfig(Path dataDir, String databaseUrl, Path assetsDir) {}
+  public record StorageConfig(Path dataDir, String databaseUrl, Path assetsDir, S3Config s3) {
+    /** Assets in a local folder. */
+    public StorageConfig(Path dataDir, String databaseUrl, Path assetsDir) {
+      this(dataDir, databaseUrl, assetsDir, null);
+    }
+  }
+
+  /**
+   * Assets in an S3 bucket ({@code BACKBEAT_ASSETS=s3://bucket/prefix}).
+   *
+   * @param endpoint an S3-compatible server's URL; null = AWS for {@code region}
+   * @param accessKeyId with {@code secretAccessKey}: static credentials; null = the AWS SDK's default
+   *     chain (environment, profile, instance or task role)
+   * @param presign how long a presigned URL {@code /assets} redirects to stays valid; null = stream
+   *     every asset through the gateway
+   */
+  public record S3Config(
+      String bucket, String prefix, java.net.URI endpoint, String region, boolean pathStyle,
+      String accessKeyId, String secretAccessKey, Duration presign) {
+    @Override
+    public String toString() {
+      // never the secret: configs end up in logs
+      return "S3Config[s3://" + bucket + "/" + prefix + ", endpoint=" + endpoint + ", region=" + region
+          + ", pathStyle=" + pathStyle + ", accessKeyId=" + (accessKeyId != null ? "set" : "default chain")
+          + ", presign=" + presign + "]";
+    }
+  }
 
   public record WebhookConfig(RetrySchedule retrySchedule, Duration timeout) {}
 

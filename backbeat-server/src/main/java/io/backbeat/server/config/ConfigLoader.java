@@ -64,7 +64,8 @@ public final class ConfigLoader {
     Path dataDir = workingDir.resolve(string("BACKBEAT_DATA", "storage.data", "./data")).normalize();
     String dbUrl = string("BACKBEAT_DB_URL", "storage.databaseUrl", "jdbc:sqlite:" + dataDir.resolve("backbeat.db"));
     String assets = string("BACKBEAT_ASSETS", "storage.assets", null);
-    Path assetsDir = assets != null ? workingDir.resolve(assets).normalize() : dataDir.resolve("assets");
+    BackbeatConfig.S3Config s3 = assets != null && assets.startsWith("s3://") ? s3(assets) : null;
+    Path assetsDir = assets != null && s3 == null ? workingDir.resolve(assets).normalize() : dataDir.resolve("assets");
 
     RetrySchedule schedule =
         RetrySchedule.parse(string("BACKBEAT_WEBHOOK_RETRY_SCHEDULE", "webhooks.retrySchedule", "5s,5m,30m,2h,5h,10h,10h"));
@@ -99,7 +100,7 @@ public final class ConfigLoader {
 
     return new BackbeatConfig(
         new BackbeatConfig.ServerConfig(host, port, publicUrl),
-        new BackbeatConfig.StorageConfig(dataDir, dbUrl, assetsDir),
+        new BackbeatConfig.StorageConfig(dataDir, dbUrl, assetsDir, s3),
         new BackbeatConfig.WebhookConfig(schedule, webhookTimeout),
         new BackbeatConfig.EgressConfig(allowPrivate, allowAddresses()),
         workers,
@@ -108,6 +109,51 @@ public final class ConfigLoader {
         policy,
         retention,
         new ChannelConfigs(env, workingDir).read(yamlNode("channels")));
+  }
+
+  /**
+   * {@code BACKBEAT_ASSETS=s3://bucket/prefix} with {@code BACKBEAT_S3_ENDPOINT}, {@code _REGION}
+   * (else {@code AWS_REGION}), {@code _PATH_STYLE}, {@code _PRESIGN}; credentials from
+   * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, else the AWS SDK's default chain.
+   */
+  private BackbeatConfig.S3Config s3(String location) {
+    String rest = location.substring("s3://".length());
+    int slash = rest.indexOf('/');
+    String bucket = slash < 0 ? rest : rest.substring(0, slash);
+    String prefix = slash < 0 ? "" : rest.substring(slash + 1).replaceAll("^/+|/+$", "");
+    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+      throw new ConfigException("BACKBEAT_ASSETS: '" + bucket + "' is not a valid S3 bucket name (s3://bucket/prefix)");
+    }
+    String endpoint = string("BACKBEAT_S3_ENDPOINT", "storage.s3.endpoint", null);
+    java.net.URI endpointUri = null;
+    if (endpoint != null) {
+      try {
+        endpointUri = java.net.URI.create(endpoint.replaceAll("/+$", ""));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("BACKBEAT_S3_ENDPOINT must be a URL, not '" + endpoint + "'");
+      }
+      if (!"http".equals(endpointUri.getScheme()) && !"https".equals(endpointUri.getScheme()) || endpointUri.getHost() == null) {
+        throw new ConfigException("BACKBEAT_S3_ENDPOINT must be an http(s) URL, not '" + endpoint + "'");
+      }
+    }
+    String region = string("BACKBEAT_S3_REGION", "storage.s3.region", env.getOrDefault("AWS_REGION", "us-east-1"));
+    boolean pathStyle = bool("BACKBEAT_S3_PATH_STYLE", "storage.s3.pathStyle", false);
+    String presign = string("BACKBEAT_S3_PRESIGN", "storage.s3.presign", null);
+    Duration presignFor = presign != null ? duration("BACKBEAT_S3_PRESIGN", "storage.s3.presign", presign) : null;
+    if (presignFor != null && (presignFor.isZero() || presignFor.isNegative() || presignFor.compareTo(Duration.ofDays(7)) > 0)) {
+      throw new ConfigException("BACKBEAT_S3_PRESIGN must be between 1s and 7d (S3's limit), not " + presign);
+    }
+    String accessKey = env.get("AWS_ACCESS_KEY_ID");
+    String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
+    if ((accessKey == null || accessKey.isBlank()) != (secretKey == null || secretKey.isBlank())) {
+      throw new ConfigException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together");
+    }
+    if (accessKey != null && accessKey.isBlank() || env.get("AWS_SESSION_TOKEN") != null) {
+      // temporary credentials: the SDK's default chain reads all three itself
+      accessKey = null;
+      secretKey = null;
+    }
+    return new BackbeatConfig.S3Config(bucket, prefix, endpointUri, region, pathStyle, accessKey, secretKey, presignFor);
   }
 
   /**

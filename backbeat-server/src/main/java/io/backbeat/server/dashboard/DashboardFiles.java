@@ -49,6 +49,8 @@ final class DashboardFiles {
     // Javalin ignores trailing slashes, so /ui and /ui/ are one route: both answer the page itself
     routes.get("/ui", ctx -> serve(ctx, "index.html"));
     routes.get("/ui/<file>", ctx -> serve(ctx, ctx.pathParam("file")));
+    // the API reference: a page of the same bundle that renders /openapi.json (no CDN)
+    routes.get("/docs", ctx -> serve(ctx, "docs.html"));
   }
 
   private void serve(Context ctx, String name) {

@@ -183,7 +183,7 @@ public final class TaskCreation {
 
   private Optional<IdempotencyRecord> find(Principal principal, String route, String key) {
     Instant now = clock.instant();
-    return transactor.inTransaction(tx -> tx.idempotency().find(principal.accountId(), route, key, now));
+    return transactor.read(tx -> tx.idempotency().find(principal.accountId(), route, key, now));
   }
 
   private Outcome replay(Context ctx, IdempotencyRecord record, String hash) {

@@ -21,6 +21,14 @@ public final class LiveEvents implements TaskListener {
     }
   }
 
+  /** An event was committed on another node (PostgreSQL LISTEN/NOTIFY): streams re-read now. */
+  public void wake() {
+    synchronized (monitor) {
+      version++;
+      monitor.notifyAll();
+    }
+  }
+
   /** The current version, to pass to {@link #awaitChange}. */
   public long version() {
     synchronized (monitor) {

@@ -136,4 +136,60 @@ class ConfigLoaderTest {
         .hasMessageContaining("BACKBEAT_EGRESS_ALLOW_ADDRESSES")
         .hasMessageContaining("host names are not allowed");
   }
+
+  @Test
+  void an_s3_location_selects_the_bucket_store_with_endpoint_region_path_style_credentials_and_presigning() {
+    BackbeatConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "BACKBEAT_ASSETS", "s3://media-bucket/backbeat/prod/",
+                "BACKBEAT_S3_ENDPOINT", "http://127.0.0.1:9000/",
+                "BACKBEAT_S3_REGION", "eu-central-1",
+                "BACKBEAT_S3_PATH_STYLE", "true",
+                "BACKBEAT_S3_PRESIGN", "15m",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "very-secret-value"),
+            dir);
+
+    BackbeatConfig.S3Config s3 = config.storage().s3();
+    assertThat(s3.bucket()).isEqualTo("media-bucket");
+    assertThat(s3.prefix()).isEqualTo("backbeat/prod");
+    assertThat(s3.endpoint()).hasToString("http://127.0.0.1:9000");
+    assertThat(s3.region()).isEqualTo("eu-central-1");
+    assertThat(s3.pathStyle()).isTrue();
+    assertThat(s3.presign()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(s3.accessKeyId()).isEqualTo("AKIDEXAMPLE");
+    assertThat(s3.secretAccessKey()).isEqualTo("very-secret-value");
+    assertThat(s3.toString()).as("configs are logged").doesNotContain("very-secret-value").doesNotContain("AKIDEXAMPLE");
+    assertThat(config.storage().assetsDir()).as("no folder named s3:").isEqualTo(dir.resolve("data").resolve("assets"));
+  }
+
+  @Test
+  void s3_defaults_are_aws_virtual_hosted_streaming_and_the_sdk_credential_chain() {
+    BackbeatConfig.S3Config s3 = ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://bucket-1", "AWS_REGION", "us-west-2"), dir).storage().s3();
+
+    assertThat(s3.prefix()).isEmpty();
+    assertThat(s3.endpoint()).isNull();
+    assertThat(s3.region()).isEqualTo("us-west-2");
+    assertThat(s3.pathStyle()).isFalse();
+    assertThat(s3.presign()).isNull();
+    assertThat(s3.accessKeyId()).isNull();
+    assertThat(ConfigLoader.load(Map.of(), dir).storage().s3()).as("a folder by default").isNull();
+    assertThat(ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://bucket-1", "AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b",
+            "AWS_SESSION_TOKEN", "t"), dir).storage().s3().accessKeyId())
+        .as("temporary credentials are left to the SDK's chain, which reads the session token").isNull();
+  }
+
+  @Test
+  void bad_s3_settings_name_the_setting() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://Not_A_Bucket/x"), dir))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("BACKBEAT_ASSETS");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://bucket-1", "BACKBEAT_S3_ENDPOINT", "ftp://x"), dir))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("BACKBEAT_S3_ENDPOINT");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://bucket-1", "BACKBEAT_S3_PRESIGN", "8d"), dir))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("BACKBEAT_S3_PRESIGN");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("BACKBEAT_ASSETS", "s3://bucket-1", "AWS_ACCESS_KEY_ID", "only-half"), dir))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("AWS_SECRET_ACCESS_KEY")
+        .hasMessageNotContaining("only-half");
+  }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.store.TaskEventStore;
 import java.util.List;
+import io.backbeat.storage.jdbc.dialect.SqlDialect;
+import io.backbeat.storage.notify.PostgresWakeUps;
 import org.jdbi.v3.core.Handle;
 
 /** The {@code task_event} timeline; {@code seq} is the global cursor of live event streams. */
@@ -42,6 +44,13 @@ public final class JdbiTaskEventStore implements TaskEventStore {
             .bind("createdAt", Rows.millis(event.at()))
             .mapTo(Long.class)
             .one();
+    if (sql.dialect() == SqlDialect.POSTGRES) {
+      // every node's dispatcher and event streams hear of it at commit (PostgresWakeUps)
+      handle.createQuery(sql.get(JdbiTaskEventStore.class, "notify"))
+          .bind("payload", PostgresWakeUps.payload(event.taskId(), event.status()))
+          .mapTo(String.class)
+          .one();
+    }
     return new TaskEvent(seq, event.taskId(), event.accountId(), event.status(), event.stage(), event.reason(), event.at());
   }
 

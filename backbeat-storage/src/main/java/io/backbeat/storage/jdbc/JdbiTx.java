@@ -13,7 +13,8 @@ record JdbiTx(
     JdbiIdempotencyStore idempotency,
     JdbiUpstreamCallbackStore upstreamCallbacks,
     JdbiTaskReferenceStore taskReferences,
-    JdbiAccessKeyStore accessKeys)
+    JdbiAccessKeyStore accessKeys,
+    JdbiPersonaStore personas)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -26,6 +27,7 @@ record JdbiTx(
         new JdbiIdempotencyStore(handle, sql),
         new JdbiUpstreamCallbackStore(handle, sql),
         new JdbiTaskReferenceStore(handle, sql),
-        new JdbiAccessKeyStore(handle, sql));
+        new JdbiAccessKeyStore(handle, sql),
+        new JdbiPersonaStore(handle, sql));
   }
 }

@@ -9,6 +9,12 @@ import io.backbeat.core.store.Tx;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.webhook.WebhookDelivery;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** One transaction per call: all of it commits, or none of it. */
@@ -100,5 +106,56 @@ abstract class TransactorContract extends StoreContract {
     assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
     // the refusal does not poison the thread
     assertThat(tx((Tx tx) -> tx.accounts().countAccounts())).isZero();
+  }
+
+  @Test
+  void a_read_sees_what_was_committed_and_not_what_is_still_open() throws Exception {
+    Account account = newAccount("one");
+    CountDownLatch written = new CountDownLatch(1);
+    CountDownLatch readDone = new CountDownLatch(1);
+    ExecutorService writer = Executors.newSingleThreadExecutor();
+    try {
+      // a writer holds its transaction open (on SQLite: the write lock) until the read has answered
+      Future<?> open =
+          writer.submit(
+              () ->
+                  inTx(
+                      tx -> {
+                        tx.accounts().insertAccount(new Account("acct_two", "two", "whsec_two", T0));
+                        written.countDown();
+                        await(readDone);
+                      }));
+      await(written);
+
+      long seen = transactor.read(tx -> tx.accounts().countAccounts());
+      Optional<Account> found = transactor.read(tx -> tx.accounts().findAccount(account.id()));
+      readDone.countDown();
+      open.get(60, TimeUnit.SECONDS);
+
+      assertThat(seen).isEqualTo(1);
+      assertThat(found).contains(account);
+      assertThat((long) transactor.read((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(2);
+    } finally {
+      readDone.countDown();
+      writer.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_read_inside_a_transaction_is_refused_like_a_nested_transaction() {
+    Throwable thrown = catchThrowable(() -> tx(outer -> transactor.read(inner -> inner.accounts().countAccounts())));
+
+    assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the other side never arrived");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -58,6 +58,14 @@ public final class TaskWaiter implements TaskListener {
     }
   }
 
+  /** Another node ended {@code taskId} (a database notification): its waiter re-reads it now. */
+  public void wake(String taskId) {
+    CompletableFuture<Void> ended = waiting.get(taskId);
+    if (ended != null) {
+      ended.complete(null);
+    }
+  }
+
   @Override
   public void onEvent(TaskEvent event) {
     if (event.status().isTerminal()) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backbeat.core.error.BackbeatException;
+import io.backbeat.core.persona.PersonaService;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskStatus;
@@ -21,6 +22,7 @@ import io.backbeat.core.task.TaskKind;
 import io.backbeat.server.http.Route;
 import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,9 +45,14 @@ public final class SunoDialect implements Dialect {
   private final SunoGenerate generate;
   private final SunoMusic music;
   private final SunoUploads uploads;
+  private final SunoExtend extend;
+  private final SunoTrackTools trackTools;
+  private final SunoReplaceSection replaceSection;
+  private final SunoPersona persona;
   private final List<Route> routes;
 
-  public SunoDialect(TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls) {
+  public SunoDialect(
+      TaskService tasks, TaskCreation creation, CallbackUrlCheck callbackUrlCheck, AssetUrls assetUrls, PersonaService personas) {
     this.tasks = requireNonNull(tasks, "tasks is null");
     this.creation = requireNonNull(creation, "creation is null");
     this.callbackUrlCheck = requireNonNull(callbackUrlCheck, "callbackUrlCheck is null");
@@ -54,6 +61,11 @@ public final class SunoDialect implements Dialect {
     this.generate = new SunoGenerate(this);
     this.music = new SunoMusic(this);
     this.uploads = new SunoUploads(this);
+    SunoSources sources = new SunoSources(tasks);
+    this.extend = new SunoExtend(this, sources);
+    this.trackTools = new SunoTrackTools(this, sources);
+    this.replaceSection = new SunoReplaceSection(this, sources);
+    this.persona = new SunoPersona(this, sources, requireNonNull(personas, "personas is null"));
     this.routes = declareRoutes();
   }
 
@@ -72,6 +84,16 @@ public final class SunoDialect implements Dialect {
         .createsTask(TaskKind.ADD_VOCALS, SunoMusic.FAMILY, uploads::parseVocals, SunoDialect::accepted);
     table.post("/suno/add-instrumental").alias("/api/v1/generate/add-instrumental")
         .createsTask(TaskKind.ADD_INSTRUMENTAL, SunoMusic.FAMILY, uploads::parseInstrumental, SunoDialect::accepted);
+    table.post("/suno/extend").alias("/api/v1/generate/extend").createsTask(TaskKind.EXTEND, SunoMusic.FAMILY, extend::parse, SunoDialect::accepted);
+    table.post("/suno/replace-section").alias("/api/v1/generate/replace-section")
+        .createsTask(TaskKind.REPLACE_SECTION, SunoMusic.FAMILY, replaceSection::parse, SunoDialect::accepted);
+    table.post("/suno/timestamped-lyrics").alias("/api/v1/generate/get-timestamped-lyrics")
+        .createsTaskAndWaits(TaskKind.TIMESTAMPED_LYRICS, SunoTrackTools.LYRICS_FAMILY, Duration.ofMinutes(2), trackTools::parseTimestampedLyrics,
+            trackTools::timestampedLyrics);
+    table.post("/suno/generate-persona").alias("/api/v1/generate/generate-persona")
+        .createsTaskAndWaits(TaskKind.PERSONA, SunoPersona.FAMILY, Duration.ofMinutes(1), persona::parse, persona::answer);
+    table.post("/suno/style-generate").alias("/api/v1/style/generate")
+        .createsTaskAndWaits(TaskKind.STYLE, SunoTrackTools.STYLE_FAMILY, Duration.ofSeconds(30), trackTools::parseStyle, trackTools::style);
     return table.routes();
   }
 
@@ -163,6 +185,29 @@ public final class SunoDialect implements Dialect {
     ObjectNode body = Json.object().put("code", 200).put("msg", "success");
     body.set("data", data);
     return body;
+  }
+
+  /** The success envelope around {@code data}, as JSON text. */
+  String successBody(ObjectNode data) {
+    return Json.write(envelope(data));
+  }
+
+  /**
+   * The answer of a synchronous route whose task failed or was canceled: the error envelope with
+   * the task's Suno code ({@code 501} generation failures answer HTTP 500: 501 means "not implemented").
+   */
+  TaskCreation.Response failedAnswer(Task task) {
+    int code =
+        task.status() == TaskStatus.FAILED ? SunoErrors.failureCode(FailureCode.valueOf(task.errorCode())) : 400;
+    String msg = task.status() == TaskStatus.FAILED ? task.errorMessage() : "task " + task.id() + " was " + task.status().dbValue();
+    return errorAnswer(code, msg);
+  }
+
+  /** {@code {"code", "msg", "data": null}} with the HTTP status mirroring the code (500 for 501). */
+  TaskCreation.Response errorAnswer(int code, String msg) {
+    ObjectNode body = Json.object().put("code", code).put("msg", msg);
+    body.putNull("data");
+    return new TaskCreation.Response(code == 501 ? 500 : code, Json.write(body));
   }
 
   void writeSuccess(Context ctx, ObjectNode data) {

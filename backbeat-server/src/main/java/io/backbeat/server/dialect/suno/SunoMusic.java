@@ -33,7 +33,8 @@ final class SunoMusic {
     Task task = dialect.findForQuery(ctx, FAMILY);
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
-    data.put("parentMusicId", "");
+    // the track an extension continues (§2.17); empty for every other kind
+    data.put("parentMusicId", task.spec() instanceof io.backbeat.core.task.spec.ExtendSpec extend ? extend.source().clipId() : "");
     data.put("param", dialect.param(task));
     ObjectNode response = data.putObject("response");
     response.put("taskId", task.id());

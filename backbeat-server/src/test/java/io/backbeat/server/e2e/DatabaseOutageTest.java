@@ -1,0 +1,139 @@
+package io.backbeat.server.e2e;
+
+import static io.backbeat.server.testing.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backbeat.server.testing.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL stopped for 20 s under a steady load of creates: while it is down every create answers
+ * 503 with Retry-After in its dialect's shape, nothing else; once it is back, creates are accepted
+ * again and every task accepted before, during or after ends exactly once, and no other task exists.
+ */
+@Tag("e2e")
+class DatabaseOutageTest {
+  private static final Duration OUTAGE = Duration.ofSeconds(20);
+
+  @Test
+  void creates_answer_503_with_retry_after_during_an_outage_and_nothing_accepted_is_lost_or_doubled() throws Exception {
+    Path work = Files.createDirectories(Path.of("target", "outage-pg").toAbsolutePath());
+    Path data = work.resolve("data-" + ProcessHandle.current().pid());
+    int port = freePort();
+    EmbeddedPostgres pg = startPostgres(work, data, port);
+    try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE backbeat");
+    }
+    String url = "jdbc:postgresql://localhost:" + port + "/backbeat?user=postgres";
+    Set<String> accepted = ConcurrentHashMap.newKeySet();
+    List<String> unexpected = new CopyOnWriteArrayList<>();
+    AtomicInteger unavailable = new AtomicInteger();
+    AtomicBoolean loading = new AtomicBoolean(true);
+    try (TestServer server = TestServer.start(Map.of("BACKBEAT_DB_URL", url, "BACKBEAT_RETRY_BACKOFF", "500ms"))) {
+      List<Thread> load = List.of(
+          Thread.ofVirtual().start(() -> createLoop(server, loading, accepted, unavailable, unexpected)),
+          Thread.ofVirtual().start(() -> createLoop(server, loading, accepted, unavailable, unexpected)));
+      awaitAtLeast(accepted, 10);
+      int beforeOutage = accepted.size();
+
+      pg.close(); // a real stop of the server process; the data directory stays
+      long downUntil = System.nanoTime() + OUTAGE.toNanos();
+      // while it is down: the native API answers in its own shape too
+      HttpResponse<String> nativeAnswer = server.get("/v1/tasks");
+      assertThat(nativeAnswer.statusCode()).isEqualTo(503);
+      assertThat(nativeAnswer.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(json(nativeAnswer).path("error").path("code").asText()).isNotBlank();
+      Thread.sleep(Math.max(0, (downUntil - System.nanoTime()) / 1_000_000));
+      int duringOutage = accepted.size();
+      pg = startPostgres(work, data, port);
+
+      awaitAtLeast(accepted, duringOutage + 10);
+      loading.set(false);
+      for (Thread t : load) {
+        t.join();
+      }
+
+      assertThat(unexpected).as("only 200s and 503s").isEmpty();
+      assertThat(unavailable.get()).as("creates during the outage were refused with 503").isPositive();
+      assertThat(duringOutage).as("no create accepted while the database was down").isLessThanOrEqualTo(beforeOutage + 2);
+      for (String taskId : accepted) {
+        server.pollUntil("/suno/query/lyrics?taskId=" + taskId, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(120));
+      }
+      var jdbi = server.app().database().jdbi();
+      Set<String> stored = Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT id FROM task").mapTo(String.class).list()));
+      assertThat(stored).as("every accepted task exists, and no other").isEqualTo(accepted);
+      Map<String, Integer> terminalEvents = jdbi.withHandle(h -> h.createQuery(
+              "SELECT task_id, COUNT(*) AS n FROM task_event WHERE status IN ('succeeded','failed','canceled') GROUP BY task_id")
+          .map((rs, ctx) -> Map.entry(rs.getString("task_id"), rs.getInt("n"))).list())
+          .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+      assertThat(terminalEvents.keySet()).isEqualTo(accepted);
+      assertThat(terminalEvents.values()).as("each task ended exactly once").containsOnly(1);
+    } finally {
+      loading.set(false);
+      pg.close();
+    }
+  }
+
+  private static void createLoop(TestServer server, AtomicBoolean loading, Set<String> accepted, AtomicInteger unavailable, List<String> unexpected) {
+    int i = 0;
+    while (loading.get()) {
+      String body = "{\"prompt\":\"outage " + (i++) + "\",\"callBackUrl\":\"http://127.0.0.1:9/unused\"}";
+      try {
+        HttpResponse<String> response = server.post("/suno/generate-lyrics", body);
+        JsonNode answer = json(response);
+        if (response.statusCode() == 200 && answer.path("code").asInt() == 200) {
+          accepted.add(answer.path("data").path("taskId").asText());
+        } else if (response.statusCode() == 503 && answer.path("code").asInt() == 455
+            && response.headers().firstValue("Retry-After").isPresent() && !answer.path("msg").asText().isBlank()) {
+          unavailable.incrementAndGet();
+        } else {
+          unexpected.add(response.statusCode() + " " + response.body());
+        }
+        Thread.sleep(200);
+      } catch (Exception e) {
+        unexpected.add(e.toString());
+      }
+    }
+  }
+
+  private static void awaitAtLeast(Set<String> accepted, int count) throws InterruptedException {
+    for (int i = 0; i < 1200 && accepted.size() < count; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(accepted.size()).isGreaterThanOrEqualTo(count);
+  }
+
+  private static EmbeddedPostgres startPostgres(Path work, Path data, int port) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(work.toFile())
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false) // a restart finds the same data
+        .setPort(port)
+        .start();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
