@@ -107,7 +107,7 @@ public final class AccountService {
     if (accessKey == null || accessKey.isBlank()) {
       return Optional.empty();
     }
-    return transactor.inTransaction(tx -> tx.accessKeys().findLive(accessKey));
+    return transactor.read(tx -> tx.accessKeys().findLive(accessKey)); // every Kling-signed request: a read, never the write lock
   }
 
   /** The account's live keys, oldest first (for listings: name, prefix, creation time). */

@@ -221,13 +221,13 @@ public final class TaskService {
     if (reference == null || reference.isBlank()) {
       return Optional.empty();
     }
-    return transactor.inTransaction(
+    return transactor.read(
         tx -> tx.taskReferences().taskIdOf(accountId, reference).flatMap(id -> tx.tasks().findOwned(accountId, id)));
   }
 
   /** The name the client gave the task at creation, if any. */
   public Optional<String> referenceOf(String taskId) {
-    return transactor.inTransaction(tx -> tx.taskReferences().referenceOf(taskId));
+    return transactor.read(tx -> tx.taskReferences().referenceOf(taskId));
   }
 
   /** A client reference is unique per account: reusing one aborts the create (ALREADY_EXISTS). */
