@@ -24,8 +24,10 @@ import java.util.function.IntFunction;
  *
  * <p>Frames are streamed: a {@link FrameSource} paints each one onto a canvas the writer reuses,
  * so only one frame is ever in memory, whatever the length. The video has {@code round(duration ×
- * fps)} frames; the audio is cut or padded with silence to exactly the duration. A writer is
- * immutable and may be reused; build one with {@link #builder()}.
+ * fps)} frames; the audio is cut or padded with silence to exactly the duration. The soundtrack is
+ * an array, or an {@link AudioSource} read chunk by chunk as it is muxed (never held whole). A
+ * writer is immutable and may be reused, except that a streamed source is read once; build one with
+ * {@link #builder()}.
  *
  * <pre>{@code
  * Mp4Writer.builder().size(1280, 720).fps(30).duration(Duration.ofSeconds(12))
@@ -79,7 +81,7 @@ public final class Mp4Writer {
   private final int height;
   private final double fps;
   private final double durationSeconds;
-  private final float[][] audio;
+  private final AudioSource audio;
   private final int sampleRate;
   private final int videoBitrate;
   private final int audioBitrate;
@@ -129,14 +131,14 @@ public final class Mp4Writer {
         .option("movflags", "+faststart")
         .tags(tags);
     if (audio != null) {
-      spec.audio(AUDIO_CODEC, sampleRate, audio.length, audioBitrate);
+      spec.audio(AUDIO_CODEC, sampleRate, audio.channels(), audioBitrate);
     }
     BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     byte[] canvasPixels = FFmpegMuxer.plainPixels(canvas);
     int reportEvery = Math.max(1, total / 100);
     boolean done = false;
     try (FFmpegMuxer muxer = spec.open();
-        Encoder encoder = new Encoder(muxer, audio == null ? null : new AudioFeed(muxer, audio),
+        Encoder encoder = new Encoder(muxer, audio == null ? null : new AudioFeed(muxer, audio instanceof ArraySource array ? array.fresh() : audio),
             totalSamples, canvasPixels.length)) {
       for (int i = 0; i < total; i++) {
         if (Thread.currentThread().isInterrupted()) {
@@ -291,38 +293,84 @@ public final class Mp4Writer {
     }
   }
 
-  /** Hands the PCM to the muxer in chunks, padding with silence past its end. */
+  /**
+   * A soundtrack read in order, a chunk at a time, so a long one is never held whole (a WAV file
+   * through {@link WavReader}, say).
+   */
+  public interface AudioSource {
+    /** 1 or 2. */
+    int channels();
+
+    /** Reads up to {@code count} frames into {@code out[c][offset…]}; returns how many (0 at the end). */
+    int read(float[][] out, int offset, int count) throws IOException;
+  }
+
+  /** Hands the soundtrack to the muxer in chunks, padding with silence past its end. */
   private static final class AudioFeed {
     private final FFmpegMuxer muxer;
-    private final float[][] pcm;
-    private final int available;
-    private final float[][] silence;
+    private final AudioSource source;
+    private final float[][] chunk;
+    private boolean ended;
     private long written;
 
-    AudioFeed(FFmpegMuxer muxer, float[][] pcm) {
+    AudioFeed(FFmpegMuxer muxer, AudioSource source) {
       this.muxer = muxer;
-      this.pcm = pcm;
-      this.available = pcm[0].length;
-      this.silence = new float[pcm.length][AUDIO_CHUNK];
+      this.source = source;
+      this.chunk = new float[source.channels()][AUDIO_CHUNK];
     }
 
     void upTo(long end) throws IOException {
       while (written < end) {
         int count = (int) Math.min(AUDIO_CHUNK, end - written);
-        if (written + count <= available) {
-          muxer.writeAudio(pcm, (int) written, count);
-        } else {
-          int real = (int) Math.max(0, available - written);
-          for (int c = 0; c < pcm.length; c++) {
-            java.util.Arrays.fill(silence[c], 0, count, 0f);
-            if (real > 0) {
-              System.arraycopy(pcm[c], (int) written, silence[c], 0, real);
-            }
+        int filled = 0;
+        while (!ended && filled < count) {
+          int got = source.read(chunk, filled, count - filled);
+          if (got <= 0) {
+            ended = true;
           }
-          muxer.writeAudio(silence, 0, count);
+          filled += Math.max(0, got);
         }
+        for (float[] channel : chunk) {
+          java.util.Arrays.fill(channel, filled, count, 0f);
+        }
+        muxer.writeAudio(chunk, 0, count);
         written += count;
       }
+    }
+  }
+
+  /**
+   * A soundtrack already in memory. Each write reads it from its start ({@link #fresh}), so a writer
+   * built on an array stays reusable; one built on a streamed source writes once.
+   */
+  private static final class ArraySource implements AudioSource {
+    private final float[][] pcm;
+    private int position;
+
+    ArraySource(float[][] pcm) {
+      this.pcm = pcm;
+    }
+
+    ArraySource fresh() {
+      return new ArraySource(pcm);
+    }
+
+    @Override
+    public int channels() {
+      return pcm.length;
+    }
+
+    @Override
+    public int read(float[][] out, int offset, int count) {
+      int n = Math.min(count, pcm[0].length - position);
+      if (n <= 0) {
+        return 0;
+      }
+      for (int c = 0; c < pcm.length; c++) {
+        System.arraycopy(pcm[c], position, out[c], offset, n);
+      }
+      position += n;
+      return n;
     }
   }
 
@@ -337,7 +385,7 @@ public final class Mp4Writer {
     private int height;
     private double fps = 30;
     private double durationSeconds = Double.NaN;
-    private float[][] audio;
+    private AudioSource audio;
     private int sampleRate;
     private int videoBitrate;
     private int audioBitrate = 192_000;
@@ -376,7 +424,21 @@ public final class Mp4Writer {
      * it the video has no audio stream at all.
      */
     public Builder audio(float[][] channels, int sampleRate) {
-      this.audio = Objects.requireNonNull(channels, "audio is null");
+      Objects.requireNonNull(channels, "audio is null");
+      if (channels.length < 1 || channels.length > 2) {
+        throw new IllegalArgumentException("audio must have 1 or 2 channels: " + channels.length);
+      }
+      for (float[] channel : channels) {
+        if (channel == null || channel.length != channels[0].length) {
+          throw new IllegalArgumentException("audio channels must all have the same length");
+        }
+      }
+      return audio(new ArraySource(channels), sampleRate);
+    }
+
+    /** The soundtrack read as it is muxed: one chunk in memory at a time, whatever its length. */
+    public Builder audio(AudioSource source, int sampleRate) {
+      this.audio = Objects.requireNonNull(source, "audio is null");
       this.sampleRate = sampleRate;
       return this;
     }
@@ -429,13 +491,8 @@ public final class Mp4Writer {
         throw new IllegalArgumentException("fps must be in (0, 240]: " + fps);
       }
       if (audio != null) {
-        if (audio.length < 1 || audio.length > 2) {
-          throw new IllegalArgumentException("audio must have 1 or 2 channels: " + audio.length);
-        }
-        for (float[] channel : audio) {
-          if (channel == null || channel.length != audio[0].length) {
-            throw new IllegalArgumentException("audio channels must all have the same length");
-          }
+        if (audio.channels() < 1 || audio.channels() > 2) {
+          throw new IllegalArgumentException("audio must have 1 or 2 channels: " + audio.channels());
         }
         if (sampleRate < 8000 || sampleRate > 96000) {
           throw new IllegalArgumentException("audio sampleRate must be in [8000, 96000]: " + sampleRate);

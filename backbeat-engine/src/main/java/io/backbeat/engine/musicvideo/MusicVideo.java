@@ -26,8 +26,9 @@ import java.util.Objects;
  * line being sung with the words sung so far lit (from the clip's word timings), and an optional
  * watermark at the bottom. The video is exactly as long as the audio.
  *
- * <p>Memory: the soundtrack is held as float PCM for the encoder (about 170 MB for 8 minutes of
- * stereo); frames are painted one at a time onto one reused canvas.
+ * <p>Memory: the soundtrack is read twice from its WAV, never held: once for the waveform's peaks
+ * (one float per {@value #BAR_SECONDS} s slice, about 46 kB for 8 minutes) and once, chunk by chunk,
+ * by the encoder; frames are painted one at a time onto one reused canvas.
  */
 public final class MusicVideo {
   public static final int WIDTH = 1280;
@@ -62,25 +63,69 @@ public final class MusicVideo {
   private MusicVideo() {}
 
   public static Mp4Writer.Written render(Request request, Path out) throws IOException {
-    float[][] pcm;
-    int rate;
-    try (WavReader reader = new WavReader(request.audio())) {
-      rate = reader.sampleRate();
-      int frames = Math.toIntExact(reader.frames());
-      pcm = new float[Math.min(2, reader.channels())][frames];
-      reader.read(pcm, 0, frames);
+    Peaks peaks = Peaks.of(request.audio());
+    Scene scene = new Scene(request, peaks, lines(request.words()));
+    try (WavReader soundtrack = new WavReader(request.audio())) {
+      int channels = Math.min(2, soundtrack.channels());
+      Mp4Writer.AudioSource source =
+          new Mp4Writer.AudioSource() {
+            @Override
+            public int channels() {
+              return channels;
+            }
+
+            @Override
+            public int read(float[][] into, int offset, int count) throws IOException {
+              return soundtrack.read(into, offset, count);
+            }
+          };
+      return Mp4Writer.builder()
+          .size(WIDTH, HEIGHT)
+          .fps(FPS)
+          .durationSeconds(peaks.seconds())
+          .audio(source, soundtrack.sampleRate())
+          .tag("title", request.title())
+          .tag("artist", request.author())
+          .build()
+          .write(out, (canvas, index, at) -> scene.paint(canvas, at));
     }
-    double seconds = pcm[0].length / (double) rate;
-    Scene scene = new Scene(request, pcm, rate, lines(request.words()));
-    return Mp4Writer.builder()
-        .size(WIDTH, HEIGHT)
-        .fps(FPS)
-        .durationSeconds(seconds)
-        .audio(pcm, rate)
-        .tag("title", request.title())
-        .tag("artist", request.author())
-        .build()
-        .write(out, (canvas, index, at) -> scene.paint(canvas, at));
+  }
+
+  /** The soundtrack's peak level per {@value #BAR_SECONDS} s slice, read in one streaming pass. */
+  record Peaks(float[] slices, double seconds) {
+    static Peaks of(Path wav) throws IOException {
+      try (WavReader reader = new WavReader(wav)) {
+        int rate = reader.sampleRate();
+        long frames = reader.frames();
+        double perSlice = rate * BAR_SECONDS;
+        float[] slices = new float[(int) Math.ceil(frames / perSlice) + 1];
+        int block = 1 << 15;
+        float[][] buffer = new float[reader.channels()][block];
+        long at = 0;
+        int got;
+        while ((got = reader.read(buffer, 0, block)) > 0) {
+          for (float[] channel : buffer) {
+            for (int i = 0; i < got; i++) {
+              int slice = (int) ((at + i) / perSlice);
+              slices[slice] = Math.max(slices[slice], Math.abs(channel[i]));
+            }
+          }
+          at += got;
+        }
+        return new Peaks(slices, frames / (double) rate);
+      }
+    }
+
+    /** The loudest slice between the two times. */
+    float peak(double fromS, double toS) {
+      int from = (int) Math.max(0, Math.floor(fromS / BAR_SECONDS + 1e-6));
+      int to = (int) Math.min(slices.length, Math.ceil(toS / BAR_SECONDS - 1e-6));
+      float peak = 0;
+      for (int i = from; i < to; i++) {
+        peak = Math.max(peak, slices[i]);
+      }
+      return peak;
+    }
   }
 
   /** Words grouped into lines at pauses and every {@value #LINE_WORDS} words. */
@@ -117,16 +162,14 @@ public final class MusicVideo {
   /** Paints frames; the still parts are drawn once. */
   private static final class Scene {
     private final Request request;
-    private final float[][] pcm;
-    private final int rate;
+    private final Peaks peaks;
     private final List<Line> lines;
     private final BufferedImage still;
     private final Font lyricFont = new Font(Font.SANS_SERIF, Font.BOLD, 38);
 
-    Scene(Request request, float[][] pcm, int rate, List<Line> lines) {
+    Scene(Request request, Peaks peaks, List<Line> lines) {
       this.request = request;
-      this.pcm = pcm;
-      this.rate = rate;
+      this.peaks = peaks;
       this.lines = lines;
       this.still = still(request);
     }
@@ -165,15 +208,7 @@ public final class MusicVideo {
     }
 
     private float peak(double fromS, double toS) {
-      int from = (int) Math.max(0, Math.floor(fromS * rate));
-      int to = (int) Math.min(pcm[0].length, Math.ceil(toS * rate));
-      float peak = 0;
-      for (float[] channel : pcm) {
-        for (int i = from; i < to; i++) {
-          peak = Math.max(peak, Math.abs(channel[i]));
-        }
-      }
-      return peak;
+      return peaks.peak(fromS, toS);
     }
 
     /** The current lyric line, centred below the waveform; words already sung are lit. */
@@ -211,7 +246,7 @@ public final class MusicVideo {
     }
 
     private void progress(Graphics2D g, double t) {
-      double total = pcm[0].length / (double) rate;
+      double total = peaks.seconds();
       g.setColor(new Color(255, 255, 255, 60));
       g.fillRect(0, HEIGHT - 6, WIDTH, 6);
       g.setColor(new Color(255, 80, 120));

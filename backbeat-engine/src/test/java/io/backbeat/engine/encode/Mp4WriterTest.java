@@ -88,6 +88,44 @@ class Mp4WriterTest {
   }
 
   @Test
+  void a_streamed_soundtrack_is_read_in_chunks_never_whole_and_muxed_to_the_duration() throws Exception {
+    float[][] pcm = tone(6.0, 44100);
+    int[] largestRead = {0};
+    int[] reads = {0};
+    int[] position = {0};
+    Mp4Writer.AudioSource source =
+        new Mp4Writer.AudioSource() {
+          @Override
+          public int channels() {
+            return 2;
+          }
+
+          @Override
+          public int read(float[][] out, int offset, int count) {
+            largestRead[0] = Math.max(largestRead[0], count);
+            reads[0]++;
+            int n = Math.min(count, pcm[0].length - position[0]);
+            if (n <= 0) {
+              return 0;
+            }
+            System.arraycopy(pcm[0], position[0], out[0], offset, n);
+            System.arraycopy(pcm[1], position[0], out[1], offset, n);
+            position[0] += n;
+            return n;
+          }
+        };
+    Path mp4 = dir.resolve("streamed.mp4");
+    Mp4Writer.builder().size(160, 120).durationSeconds(6).audio(source, 44100).build().write(mp4, Mp4WriterTest::scene);
+
+    Map<String, String> probe = Ffprobe.probe(mp4);
+    assertThat(Ffprobe.streams(probe, "audio", "codec_name")).containsExactly("aac");
+    assertThat(Ffprobe.number(Ffprobe.streams(probe, "audio", "duration").getFirst())).isCloseTo(6.0, within(0.1));
+    assertThat(position[0]).isEqualTo(pcm[0].length);
+    assertThat(largestRead[0]).as("frames asked for at once").isLessThan(pcm[0].length / 10);
+    assertThat(reads[0]).isGreaterThan(10);
+  }
+
+  @Test
   void a_silent_video_has_no_audio_stream() throws Exception {
     Path mp4 = dir.resolve("silent.mp4");
     Mp4Writer.builder().size(320, 180).fps(30).durationSeconds(2).build()
