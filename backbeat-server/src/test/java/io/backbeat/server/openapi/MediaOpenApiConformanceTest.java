@@ -328,6 +328,27 @@ class MediaOpenApiConformanceTest {
       call("GET", path, path + "?pageSize=0", null, key);
     }
     accepted(call("GET", KLING + "/images/generations/{task_id}", KLING + "/images/generations/fox-0001", null, key), "a query by external_task_id");
+    klingCallbacks(created.get("/images/generations"));
+  }
+
+  /** The callbacks the example's callback_url received match the create's described callback. */
+  private void klingCallbacks(String taskId) throws Exception {
+    JsonNode callback = contract.operation("POST", KLING + "/images/generations").path("callbacks").path("taskEvent").path("{$request.body#/callback_url}").path("post");
+    JsonNode schema = callback.path("requestBody").path("content").path("application/json").path("schema");
+    assertThat(schema.isObject()).as("the described callback").isTrue();
+    List<CallbackReceiver.Received> seen = receiver.all();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (seen.stream().noneMatch(r -> r.body().contains(taskId) && r.body().contains("\"succeed\"")) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      seen = receiver.all();
+    }
+    assertThat(seen).as("callbacks of %s", taskId).anyMatch(r -> r.body().contains(taskId) && r.body().contains("\"succeed\""));
+    for (CallbackReceiver.Received received : seen) {
+      for (JsonNode header : callback.path("parameters")) {
+        assertThat(received.header(header.path("name").asText())).as("%s of a callback", header.path("name").asText()).isNotBlank();
+      }
+      PROBLEMS.addAll(contract.validate(schema, received.body(), "the Kling callback"));
+    }
   }
 
   private void openai() throws Exception {
