@@ -71,7 +71,10 @@ public final class ApiDescriptions {
         throw new IllegalStateException("openapi/" + name + " is missing from the jar");
       }
       // SnakeYAML resolves the files' anchors, aliases and merge keys; Jackson's YAML reader does not
-      Object tree = new Yaml(new LoaderOptions()).load(in);
+      LoaderOptions options = new LoaderOptions();
+      // our own files in the jar, not input: the media files share their schemas through many aliases
+      options.setMaxAliasesForCollections(1000);
+      Object tree = new Yaml(options).load(in);
       return JSON.valueToTree(tree);
     } catch (IOException e) {
       throw new UncheckedIOException("openapi/" + name + " cannot be read", e);

@@ -161,8 +161,12 @@ class OpenApiConformanceTest {
       if (OpenApiDocumentTest.pending().contains(operation)) {
         continue; // nothing described to conform to yet
       }
+      JsonNode described = contract.operation(operation.split(" ")[0], operation.split(" ", 2)[1]);
+      if (MediaOpenApiConformanceTest.DIALECTS.contains(described.path("x-dialect").asText())) {
+        continue; // the media routes are called by MediaOpenApiConformanceTest
+      }
       Set<Integer> statuses = contract.exercised().getOrDefault(operation, Set.of());
-      boolean secured = !contract.operation(operation.split(" ")[0], operation.split(" ", 2)[1]).has("security");
+      boolean secured = !described.has("security") || !described.path("security").isEmpty();
       // the upstream callback route succeeds only for a real relayed task: RelayEndToEndTest drives it
       boolean needsUpstream = operation.startsWith("POST /callbacks/");
       if (statuses.stream().noneMatch(s -> s / 100 == 2) && !needsUpstream) {
