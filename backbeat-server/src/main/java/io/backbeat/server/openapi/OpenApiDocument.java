@@ -96,6 +96,9 @@ public final class OpenApiDocument {
       operation.put("x-aliases", String.join(", ", route.aliases()));
     }
     operation.put("x-dialect", owned.dialect().name());
+    if (route.purpose() instanceof Route.QueriesTasks queries) {
+      operation.put("x-query-family", queries.family());
+    }
     if (route.purpose() instanceof Route.CreatesTask creates) {
       operation.put("x-task-kind", creates.kind().name());
       operation.put("x-query-family", creates.family());
