@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.client.http.ApiTransport;
 import io.backbeat.client.http.RetryPolicy;
+import io.backbeat.client.media.DashScopeClient;
+import io.backbeat.client.media.KlingClient;
+import io.backbeat.client.media.OpenAiVideoClient;
 import io.backbeat.client.suno.SunoClient;
 import io.backbeat.client.tasks.Tasks;
 import java.net.URI;
@@ -25,11 +28,17 @@ public final class BackbeatClient {
   private final ApiTransport transport;
   private final Tasks tasks;
   private final SunoClient suno;
+  private final DashScopeClient dashScope;
+  private final KlingClient kling;
+  private final OpenAiVideoClient openAiVideo;
 
   private BackbeatClient(ApiTransport transport) {
     this.transport = transport;
     this.tasks = new Tasks(transport);
     this.suno = new SunoClient(transport);
+    this.dashScope = new DashScopeClient(transport);
+    this.kling = new KlingClient(transport);
+    this.openAiVideo = new OpenAiVideoClient(transport);
   }
 
   public static Builder builder(URI baseUrl, String apiKey) {
@@ -42,6 +51,18 @@ public final class BackbeatClient {
 
   public SunoClient suno() {
     return suno;
+  }
+
+  public DashScopeClient dashScope() {
+    return dashScope;
+  }
+
+  public KlingClient kling() {
+    return kling;
+  }
+
+  public OpenAiVideoClient openAiVideo() {
+    return openAiVideo;
   }
 
   /** The transport, for routes no typed client covers yet. */
