@@ -53,8 +53,30 @@ public final class SoundBank {
     return gervillBuiltIn();
   }
 
+  /**
+   * SoundFonts already read in this process, by file: one copy of their samples (FluidR3: ~140 MB)
+   * however many studios the process holds (a test JVM starts many servers; banks are read-only).
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<Path, SoundBank> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Exactly this SoundFont; fails if Gervill cannot read it (SF2 only, not SF3). */
   public static SoundBank soundFont(Path file) throws IOException {
+    Path key = file.toAbsolutePath().normalize();
+    SoundBank loaded = LOADED.get(key);
+    if (loaded != null) {
+      return loaded;
+    }
+    synchronized (LOADED) {
+      loaded = LOADED.get(key);
+      if (loaded == null) {
+        loaded = read(file);
+        LOADED.put(key, loaded);
+      }
+      return loaded;
+    }
+  }
+
+  private static SoundBank read(Path file) throws IOException {
     try {
       Soundbank bank = MidiSystem.getSoundbank(file.toFile());
       if (bank instanceof SF2Soundbank sf2) {
