@@ -51,6 +51,8 @@ final class DiphoneSinger {
    */
   record Sung(short[] samples, List<double[]> noisy) {}
 
+  private static final Object ALLOCATION = new Object();
+
   private final CMUDiphoneVoice voice;
   private final List<UtteranceProcessor> front = new ArrayList<>();
   private final List<UtteranceProcessor> back = new ArrayList<>();
@@ -59,7 +61,11 @@ final class DiphoneSinger {
     CMULexicon lexicon = new CMULexicon("cmudict04");
     voice = new CMUDiphoneVoice("kevin16", Gender.MALE, Age.YOUNGER_ADULT, "singer", Locale.US,
         "general", "cmu", lexicon, CMUDiphoneVoice.class.getResource("cmu_us_kal/cmu_us_kal16.bin"));
-    voice.allocate();
+    // FreeTTS's lexicon and voice loading share static state: two singers allocating at once (two
+    // clips rendering in parallel) corrupt each other's letter-to-sound tables, so one at a time
+    synchronized (ALLOCATION) {
+      voice.allocate();
+    }
     boolean past = false;
     for (Object o : voice.getUtteranceProcessors()) {
       UtteranceProcessor p = (UtteranceProcessor) o;
