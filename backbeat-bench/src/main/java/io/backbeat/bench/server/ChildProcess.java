@@ -64,7 +64,7 @@ final class ChildProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) { // the JVM writes its class-data archive on exit
+    if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) { // the JVM writes its AOT cache or class-data archive on exit
       process.destroyForcibly().waitFor();
     }
   }

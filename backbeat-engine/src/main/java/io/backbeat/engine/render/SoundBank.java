@@ -1,6 +1,5 @@
 package io.backbeat.engine.render;
 
-import com.sun.media.sound.SF2Sample;
 import com.sun.media.sound.SF2Soundbank;
 import com.sun.media.sound.SoftSynthesizer;
 import java.io.IOException;
@@ -54,8 +53,8 @@ public final class SoundBank {
   }
 
   /**
-   * SoundFonts already read in this process, by file: one copy of their samples (FluidR3: ~140 MB)
-   * however many studios the process holds (a test JVM starts many servers; banks are read-only).
+   * SoundFonts already read in this process, by file: one copy of the samples read so far (FluidR3:
+   * up to ~140 MB) however many studios the process holds (a test JVM starts many servers; banks are read-only).
    */
   private static final java.util.concurrent.ConcurrentHashMap<Path, SoundBank> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -80,15 +79,8 @@ public final class SoundBank {
     try {
       Soundbank bank = MidiSystem.getSoundbank(file.toFile());
       if (bank instanceof SF2Soundbank sf2) {
-        // Gervill reads an SF2 file's samples lazily, from the file, in every synthesizer that
-        // loads an instrument: once per part per clip. Read them into memory once instead
-        // (FluidR3: ~140 MB, once per process).
-        for (SF2Sample sample : sf2.getSamples()) {
-          sample.getDataBuffer().load();
-          if (sample.getData24Buffer() != null) {
-            sample.getData24Buffer().load();
-          }
-        }
+        // samples are read per instrument on first use (a song plays a few of FluidR3's ~140 MB)
+        return new SoundBank(new SampleOnUseSoundbank(sf2), file);
       }
       return new SoundBank(bank, file);
     } catch (InvalidMidiDataException | RuntimeException e) {
