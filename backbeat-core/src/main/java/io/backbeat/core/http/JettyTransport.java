@@ -41,9 +41,45 @@ final class JettyTransport implements Transport, AutoCloseable {
   /** Jetty's own total timeout fires first; this only guards against a listener that never completes. */
   private static final long GRACE_MILLIS = 1_000;
 
-  private final HttpClient jetty;
+  private final EgressPolicy policy;
+  private final java.util.concurrent.locks.ReentrantLock starting = new java.util.concurrent.locks.ReentrantLock();
+  private volatile HttpClient jetty;
+  private boolean closed;
 
+  /**
+   * Jetty's client is built and started on the first request, not here: starting it reads the JDK's
+   * trust store and sets up TLS (about a fifth of the server's start-up), and nothing before the
+   * first callback or upstream call needs it.
+   */
   JettyTransport(EgressPolicy policy) {
+    this.policy = policy;
+    if (LoggerFactory.getLogger("org.eclipse.jetty.client").isDebugEnabled()) {
+      // Jetty's own debug output is outside our redaction: it prints headers, query strings and bodies
+      LOG.warn("DEBUG logging is on for org.eclipse.jetty.client: it writes outbound headers (webhook signatures),"
+          + " query strings and bodies to the log; keep org.eclipse.jetty at INFO outside of debugging");
+    }
+  }
+
+  private HttpClient jetty() {
+    HttpClient client = jetty;
+    if (client != null) {
+      return client;
+    }
+    starting.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the outbound HTTP client is closed");
+      }
+      if (jetty == null) {
+        jetty = started(policy);
+      }
+      return jetty;
+    } finally {
+      starting.unlock();
+    }
+  }
+
+  private static HttpClient started(EgressPolicy policy) {
     HttpClient client = new HttpClient();
     // The only resolver Jetty gets answers with the addresses the guard checked for this request.
     client.setSocketAddressResolver(new PinnedResolver());
@@ -70,12 +106,7 @@ final class JettyTransport implements Transport, AutoCloseable {
     // would turn a 401 without WWW-Authenticate — what upstream APIs send for a bad key — into an
     // unchecked exception, and would answer auth challenges and 100-continue behind our chain's back.
     client.getProtocolHandlers().clear();
-    this.jetty = client;
-    if (LoggerFactory.getLogger("org.eclipse.jetty.client").isDebugEnabled()) {
-      // Jetty's own debug output is outside our redaction: it prints headers, query strings and bodies
-      LOG.warn("DEBUG logging is on for org.eclipse.jetty.client: it writes outbound headers (webhook signatures),"
-          + " query strings and bodies to the log; keep org.eclipse.jetty at INFO outside of debugging");
-    }
+    return client;
   }
 
   @Override
@@ -86,7 +117,7 @@ final class JettyTransport implements Transport, AutoCloseable {
     }
     long remaining = Math.max(1, NANOSECONDS.toMillis(call.deadlineNanos() - System.nanoTime()));
     Request jettyRequest =
-        jetty.newRequest(pin.uri())
+        jetty().newRequest(pin.uri())
             .method(request.method())
             .tag(new Pin(pin.addresses()))
             .followRedirects(false)
@@ -130,10 +161,16 @@ final class JettyTransport implements Transport, AutoCloseable {
 
   @Override
   public void close() {
+    starting.lock();
     try {
-      jetty.stop();
+      closed = true;
+      if (jetty != null) {
+        jetty.stop();
+      }
     } catch (Exception e) {
       LOG.warn("Outbound HTTP client did not stop cleanly", e);
+    } finally {
+      starting.unlock();
     }
   }
 
