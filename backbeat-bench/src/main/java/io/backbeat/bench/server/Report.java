@@ -1,6 +1,7 @@
 package io.backbeat.bench.server;
 
 import io.backbeat.bench.engine.Machine;
+import io.backbeat.bench.engine.SongRenderBenchmark;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +34,10 @@ final class Report {
   long serverRss;
   long bareRss;
   List<LoadGenerator.Result> runs;
+  SongRenderBenchmark.Figures songs;
+  String songError;
 
-  String markdown(String command, String chartPath) {
+  String markdown(String command, String chartPath, String songChartPath) {
     StringBuilder md = new StringBuilder();
     md.append(ServerBenchmark.START).append('\n');
     md.append("## Server: hot paths beside their anchors").append(quick ? " (`--quick`)" : "").append("\n\n");
@@ -76,6 +79,14 @@ final class Report {
         ratio(serverReady.toNanos(), bareReady.toNanos()), "≤ 1.5 s");
     row(md, "RSS with " + inFlight + " song tasks in flight", mib(serverRss), "bare JDK server after its load", mib(bareRss),
         ratio(serverRss, bareRss), "≤ 300 MB");
+    if (songs != null) {
+      SongRenderBenchmark.Point three = songs.threeMinute();
+      double fluid = three.fluidSynthSeconds();
+      row(md, "song: both clips of a " + clock(three.clipSeconds()) + " song with stems, MP3s and art (warm JVM" + (songs.threeMinuteRuns().size() > 1
+              ? ", median of " + songs.threeMinuteRuns().size() : "") + ")", secs(three.studioSeconds()),
+          songs.fluidSynth() != null ? "FluidSynth, same MIDI" : "— (FluidSynth not installed)", fluid < 0 ? "—" : secs(fluid),
+          fluid < 0 ? "—" : ratio(three.studioSeconds(), fluid), "≤ 6 s");
+    }
     md.append('\n');
     md.append("Failures (answers that were not 2xx, or broken connections): ");
     for (LoadGenerator.Result r : runs) {
@@ -90,8 +101,23 @@ final class Report {
           .append(" | ").append(ms(r.percentileMillis(99))).append(" | ").append(ms(r.percentileMillis(99.9)))
           .append(" | ").append(ms(r.micros().getMaxValue() / 1000.0)).append(" |\n");
     }
-    md.append('\n').append("Song render times and FluidSynth's anchor are not part of this run yet; the engine's own benchmark\n")
-        .append("(`backbeat-bench/run-engine-benchmark.sh`, section below) measures both clips of a song on a warm JVM.\n");
+    md.append('\n');
+    if (songs != null) {
+      md.append("Songs: simple-mode \"").append(SongRenderBenchmark.STYLE).append("\" songs rendered by the studio in the benchmark's own JVM after the server\n")
+          .append("stopped (").append(songs.soundBank()).append("), one warm-up render first; FluidSynth")
+          .append(songs.fluidSynth() != null ? " renders the MIDI of the same notes (every part but a sung vocal) with the same SoundFont to WAV,\n"
+              + "both clips at once, synthesis only (no mix, mastering, MP3, stems or art)" : " is not installed (Debian: fluidsynth), so there is no anchor")
+          .append(".\n\n");
+      md.append("![render time against song length](").append(songChartPath).append(")\n\n");
+      md.append("| seed | longer clip | studio, both clips | FluidSynth, same MIDI | ratio |\n|---|---|---|---|---|\n");
+      for (SongRenderBenchmark.Point p : songs.byLength()) {
+        md.append("| ").append(p.seed()).append(" | ").append(clock(p.clipSeconds())).append(" | ").append(secs(p.studioSeconds())).append(" | ")
+            .append(p.fluidSynthSeconds() < 0 ? "—" : secs(p.fluidSynthSeconds())).append(" | ")
+            .append(p.fluidSynthSeconds() <= 0 ? "—" : ratio(p.studioSeconds(), p.fluidSynthSeconds())).append(" |\n");
+      }
+    } else {
+      md.append("The song figures failed: ").append(songError == null ? "not run" : songError).append('\n');
+    }
     md.append(ServerBenchmark.END);
     return md.toString();
   }
@@ -107,6 +133,15 @@ final class Report {
 
   private static String ms(double ms) {
     return ms < 1 ? String.format(Locale.ROOT, "%.3f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
+  }
+
+  private static String secs(double seconds) {
+    return String.format(Locale.ROOT, "%.2f s", seconds);
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   private static String secs(Duration d) {

@@ -1,6 +1,8 @@
 package io.backbeat.bench.server;
 
 import io.backbeat.bench.engine.Machine;
+import io.backbeat.bench.engine.RenderTimeChart;
+import io.backbeat.bench.engine.SongRenderBenchmark;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,12 +60,17 @@ public final class ServerBenchmark {
     String command = System.getProperty("bench.command", "./backbeat bench" + (quick ? " --quick" : ""));
     Path chart = out.toAbsolutePath().getParent().resolve("benchmarks").resolve("server-latency.png");
     LatencyChart.write(chart, "Latency by percentile (" + report.date + ")", report.runs);
-    String section = report.markdown(command, out.toAbsolutePath().getParent().relativize(chart).toString());
+    Path songChart = out.toAbsolutePath().getParent().resolve("benchmarks").resolve("song-render.png");
+    if (report.songs != null) {
+      RenderTimeChart.write(songChart, "Render time against song length (" + report.date + ")", report.songs.byLength());
+    }
+    String section = report.markdown(command, out.toAbsolutePath().getParent().relativize(chart).toString(),
+        out.toAbsolutePath().getParent().relativize(songChart).toString());
     System.out.println();
     System.out.println(section);
     String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n";
     Files.writeString(out, splice(existing, section));
-    System.out.println("bench: wrote " + out + " and " + chart);
+    System.out.println("bench: wrote " + out + ", " + chart + (report.songs != null ? " and " + songChart : ""));
   }
 
   Report run(Path serverJar, Sizes sizes, String note, boolean quick) throws Exception {
@@ -153,6 +160,14 @@ public final class ServerBenchmark {
           report.serverRss = server.rssBytes();
         }
       }
+    }
+    // the studio renders in this JVM once the server is gone, so the two never share the cores
+    String font = System.getenv("BACKBEAT_SOUNDFONT");
+    try {
+      report.songs = SongRenderBenchmark.run(font == null || font.isBlank() ? null : Path.of(font), quick, dir.resolve("songs"));
+    } catch (IOException | RuntimeException e) {
+      report.songError = e.toString();
+      System.err.println("bench: the song figures failed: " + e);
     }
     report.loadAfter = loadAverage();
     report.runs = List.of(report.poll64, report.bare64, report.poll1, report.bare1, report.health1, report.create1, report.create32, report.inserts);
