@@ -172,7 +172,7 @@ public final class EngineBenchmark {
     return s == null || s.isBlank();
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

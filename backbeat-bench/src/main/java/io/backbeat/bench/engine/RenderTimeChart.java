@@ -78,9 +78,9 @@ public final class RenderTimeChart {
     if (points.stream().anyMatch(p -> p.fluidSynthSeconds() >= 0)) {
       series(g, points.stream().filter(p -> p.fluidSynthSeconds() >= 0).toList(), SongRenderBenchmark.Point::fluidSynthSeconds, x, y, FLUID);
     }
-    legend(g, 0, STUDIO, "Backbeat studio, both clips");
+    legend(g, 0, STUDIO, "studio, both clips");
     legend(g, 1, FLUID, "FluidSynth, same MIDI");
-    legend(g, 2, TARGET, "target (6 s per 3:00)");
+    legend(g, 2, TARGET, "target, 6 s per 3:00");
     g.dispose();
     Files.createDirectories(file.toAbsolutePath().getParent());
     ImageIO.write(image, "png", file.toFile());

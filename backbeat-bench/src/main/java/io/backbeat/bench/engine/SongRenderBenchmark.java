@@ -15,20 +15,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The song figures of {@code ./backbeat bench}: both clips of a ~3-minute simple-mode song with
  * stems, MP3s and art through {@code Studio.plan} + {@code Studio.renderAll} on a warm JVM, then
  * songs of other lengths for the chart of render time against song length; beside each, FluidSynth
  * rendering the same MIDI with the same SoundFont when it is installed. Bounded: a fixed list of
- * songs, one run each ({@code --quick}) or three for the 3-minute song.
+ * songs, one run each, three for the 3-minute song unless {@code --quick}.
  */
 public final class SongRenderBenchmark {
   public static final String STYLE = "pop, 100 bpm";
   private static final String PROMPT = "a song about the city at night";
-  /** Seeds planned to find the lengths to chart (planning a song costs tens of milliseconds). */
-  private static final int SEEDS = 16;
 
   /** One song: its longer clip's length, the studio's wall time for both clips, FluidSynth's (-1: not run). */
   public record Point(long seed, double clipSeconds, double studioSeconds, double fluidSynthSeconds) {}
@@ -45,11 +42,11 @@ public final class SongRenderBenchmark {
     Optional<FluidSynthAnchor> fluid = Files.isRegularFile(font) ? FluidSynthAnchor.find() : Optional.empty();
     try (Studio studio = new Studio(new StudioConfig(soundFont, work.resolve("work"), Runtime.getRuntime().availableProcessors()))) {
       SongRequest three = EngineBenchmark.threeMinuteSong(studio, STYLE);
-      List<SongRequest> others = spread(studio, quick ? 2 : 4, three.seed(), SEEDS);
+      List<SongRequest> others = shorter(three, quick);
       String bank = studio.soundBankDescription();
       step("song: warm-up render (not counted)");
       studio.renderAll(studio.plan(others.get(0)), work.resolve("warm-up"));
-      delete(work.resolve("warm-up"));
+      EngineBenchmark.deleteTree(work.resolve("warm-up"));
       List<Double> runs = new ArrayList<>();
       Point threePoint = null;
       for (int run = 0; run < (quick ? 1 : 3); run++) {
@@ -66,24 +63,13 @@ public final class SongRenderBenchmark {
     }
   }
 
-  /** Songs whose clips span the lengths the planner makes: the shortest, the longest and between. */
-  public static List<SongRequest> spread(Studio studio, int count, long except, int seeds) {
-    record Planned(SongRequest request, double seconds) {}
-    List<Planned> planned = new ArrayList<>();
-    for (long seed = 1; seed <= seeds; seed++) {
-      if (seed == except) {
-        continue;
-      }
-      SongRequest request = SongRequest.builder().prompt(PROMPT).style(STYLE).seed(seed).build();
-      planned.add(new Planned(request, longest(studio.plan(request))));
-    }
-    planned.sort(Comparator.comparingDouble(Planned::seconds));
-    List<SongRequest> picked = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int index = count == 1 ? 0 : (int) Math.round(i * (planned.size() - 1) / (double) (count - 1));
-      picked.add(planned.get(index).request());
-    }
-    return picked;
+  /**
+   * The chart's other songs: the 3-minute song itself cut shorter by {@code maxLength} (the planner
+   * ends it at a section boundary under the cap), so the points differ in length and little else.
+   */
+  public static List<SongRequest> shorter(SongRequest song, boolean quick) {
+    List<Integer> caps = quick ? List.of(60, 120) : List.of(45, 90, 135);
+    return caps.stream().map(s -> song.toBuilder().maxLength(Duration.ofSeconds(s)).build()).toList();
   }
 
   private static Point measure(Studio studio, SongRequest request, Optional<FluidSynthAnchor> fluid, Path font, Path work)
@@ -93,7 +79,7 @@ public final class SongRenderBenchmark {
     long started = System.nanoTime();
     studio.renderAll(plan, out);
     double studioSeconds = (System.nanoTime() - started) / 1e9;
-    delete(out);
+    EngineBenchmark.deleteTree(out);
     double fluidSeconds = -1;
     if (fluid.isPresent()) {
       Files.createDirectories(out);
@@ -109,7 +95,7 @@ public final class SongRenderBenchmark {
           throw new IOException("fluidsynth wrote less than a second of audio for " + midi);
         }
       }
-      delete(out);
+      EngineBenchmark.deleteTree(out);
     }
     Point point = new Point(request.seed(), longest(plan), studioSeconds, fluidSeconds);
     System.out.printf(Locale.ROOT, "  song seed %d (%.0f s clips): studio %.2f s, FluidSynth %s%n", point.seed(), point.clipSeconds(),
@@ -129,16 +115,5 @@ public final class SongRenderBenchmark {
 
   private static void step(String what) {
     System.out.println("bench: " + what);
-  }
-
-  private static void delete(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
