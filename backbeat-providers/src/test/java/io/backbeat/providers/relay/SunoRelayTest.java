@@ -268,6 +268,10 @@ class SunoRelayTest {
     assertThat(harness.assets.find(wav.result().path("wav").asText()).orElseThrow().contentType()).isEqualTo("audio/wav");
     assertThat(stems.status()).isEqualTo(TaskStatus.SUCCEEDED);
     assertThat(stems.result().path("stems").fieldNames()).toIterable().contains("vocals", "drums", "bass", "guitar");
+    // the local studio's shape: the dialect renders both alike
+    assertThat(stems.result().path("separation").asText()).isEqualTo("ALL_STEMS");
+    assertThat(stems.result().path("origin").asText()).isEqualTo(song.result().path("clips").get(0).path("audio").asText());
+    assertThat(stems.result().path("approximate").isBoolean()).isTrue();
     assertThat(style.status()).isEqualTo(TaskStatus.SUCCEEDED);
     assertThat(style.result().path("style").asText()).contains("pop, mysterious").contains("bpm");
   }
