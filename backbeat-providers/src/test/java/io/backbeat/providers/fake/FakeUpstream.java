@@ -47,6 +47,8 @@ public abstract class FakeUpstream implements AutoCloseable {
   protected volatile Faults faults;
   /** How long a slow answer takes: longer than the client's timeout. */
   protected volatile Duration slowness = Duration.ofMillis(700);
+  /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
+  private volatile Duration jobUnit = Duration.ofSeconds(1);
 
   private final HttpServer server;
   private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
@@ -138,6 +140,16 @@ public abstract class FakeUpstream implements AutoCloseable {
   }
 
   // ---- for subclasses ----
+
+  /** Jobs created from now on live {@code unit} per second of their normal timeline. */
+  protected void jobUnit(Duration unit) {
+    this.jobUnit = unit;
+  }
+
+  /** {@code seconds} of a job's normal timeline, in the current unit (read once, when the job is made). */
+  protected Duration jobSeconds(long seconds) {
+    return jobUnit.multipliedBy(seconds);
+  }
 
   protected void countCreateRequest() {
     createRequests.incrementAndGet();
