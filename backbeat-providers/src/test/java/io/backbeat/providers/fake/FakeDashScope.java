@@ -56,7 +56,7 @@ public final class FakeDashScope extends FakeUpstream {
 
     String status() {
       Duration age = Duration.between(createdAt, clock.instant());
-      if (age.compareTo(doneAfter) >= 0) {
+      if (ended(age, doneAfter)) {
         jobEnded(taskId, !fails);
         return fails ? "FAILED" : "SUCCEEDED";
       }

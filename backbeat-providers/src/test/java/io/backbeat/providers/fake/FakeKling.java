@@ -60,7 +60,7 @@ public final class FakeKling extends FakeUpstream {
 
     String status() {
       Duration age = Duration.between(createdAt, clock.instant());
-      if (age.compareTo(doneAfter) >= 0) {
+      if (ended(age, doneAfter)) {
         jobEnded(external, !fails);
         return fails ? "failed" : "succeed";
       }

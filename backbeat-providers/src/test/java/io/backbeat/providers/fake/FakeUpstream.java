@@ -49,6 +49,7 @@ public abstract class FakeUpstream implements AutoCloseable {
   protected volatile Duration slowness = Duration.ofMillis(700);
   /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
   private volatile Duration jobUnit = Duration.ofSeconds(1);
+  private volatile boolean holding;
 
   private final HttpServer server;
   private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
@@ -139,7 +140,17 @@ public abstract class FakeUpstream implements AutoCloseable {
     files.clear();
   }
 
+  /** While held, no job ends: each stays running however old it is (to see a task pending on a real clock). */
+  public void hold(boolean hold) {
+    this.holding = hold;
+  }
+
   // ---- for subclasses ----
+
+  /** Whether a job of this age, due to end after {@code doneAfter}, has ended. */
+  protected boolean ended(Duration age, Duration doneAfter) {
+    return !holding && age.compareTo(doneAfter) >= 0;
+  }
 
   /** Jobs created from now on live {@code unit} per second of their normal timeline. */
   protected void jobUnit(Duration unit) {

@@ -8,6 +8,8 @@ import io.backbeat.providers.fake.FakeDashScope;
 import io.backbeat.providers.fake.FakeKling;
 import io.backbeat.providers.fake.FakeUpstream;
 import io.backbeat.providers.fake.Faults;
+import io.backbeat.server.Extensions;
+import io.backbeat.server.testing.MediaTestProvider;
 import io.backbeat.server.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,14 +19,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +39,10 @@ import org.junit.jupiter.api.Test;
  * operator would) with a DashScope and a Kling channel pointing at fake upstreams on loopback whose
  * jobs run a hundred times faster than the real ones. Clients see the dialect's own shapes while a
  * task is pending and after it succeeded; outputs are on our asset URLs before success and outlive
- * the upstream's copies; each task made exactly one upstream job.
+ * the upstream's copies; each task made exactly one upstream job; and the answers have exactly the
+ * fields of answers the local studio made.
  */
+@Tag("e2e")
 class MediaRelayEndToEndTest {
   static final String DASHSCOPE_KEY = "sk-e2e-dashscope-key";
   static final String ACCESS = "e2e-kling-access";
@@ -50,8 +59,8 @@ class MediaRelayEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     dir = Files.createTempDirectory("media-relay");
-    dashscope = new FakeDashScope(InstantSource.system(), 21, Faults.NONE, DASHSCOPE_KEY, MediaRelayEndToEndTest::markerOf).timeUnit(Duration.ofMillis(60));
-    kling = new FakeKling(InstantSource.system(), 22, Faults.NONE, ACCESS, SECRET).timeUnit(Duration.ofMillis(60));
+    dashscope = new FakeDashScope(InstantSource.system(), 21, Faults.NONE, DASHSCOPE_KEY, MediaRelayEndToEndTest::markerOf).timeUnit(Duration.ofMillis(30));
+    kling = new FakeKling(InstantSource.system(), 22, Faults.NONE, ACCESS, SECRET).timeUnit(Duration.ofMillis(30));
     kling.deliverEvery(Duration.ofMillis(100));
     Path yaml = Files.writeString(dir.resolve("backbeat.yaml"), """
         channels:
@@ -116,6 +125,7 @@ class MediaRelayEndToEndTest {
         {"model":"wan2.5-t2v-preview","input":{"prompt":"a singer on a stage [m-audio]","audio_url":"https://example.com/song.mp3"},
          "parameters":{"size":"1280*720","duration":5}}""");
     Map<String, String> ids = new LinkedHashMap<>();
+    dashscope.hold(true);
     for (Map.Entry<String, String> entry : bodies.entrySet()) {
       HttpResponse<String> created =
           server.post("/dashscope/v1/services/aigc/video-generation/video-synthesis", entry.getValue(), server.apiKey, Map.of("X-DashScope-Async", "enable"));
@@ -135,6 +145,8 @@ class MediaRelayEndToEndTest {
     HttpResponse<String> cancel = server.post("/dashscope/v1/tasks/" + first + "/cancel", "");
     assertThat(cancel.statusCode()).as("DashScope cancels only a PENDING task: " + cancel.body()).isEqualTo(400);
     assertThat(json(cancel).path("code").asText()).isEqualTo("UnsupportedOperation");
+    assertThat(json(server.get("/dashscope/v1/tasks/" + first)).path("output").path("task_status").asText()).isEqualTo("RUNNING");
+    dashscope.hold(false);
 
     Map<String, String> urls = new LinkedHashMap<>();
     for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -177,6 +189,7 @@ class MediaRelayEndToEndTest {
     String prefix = "/transtreams/kling/v1";
     Map<String, String> ids = new LinkedHashMap<>();
     Map<String, String> urls = new LinkedHashMap<>();
+    kling.hold(true);
     for (Map.Entry<String, String> entry : bodies.entrySet()) {
       HttpResponse<String> created = server.post(prefix + entry.getKey(), entry.getValue());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
@@ -185,6 +198,12 @@ class MediaRelayEndToEndTest {
       assertThat(body.path("data").path("task_status").asText()).isEqualTo("submitted");
       ids.put(entry.getKey(), body.path("data").path("task_id").asText());
     }
+
+    // pending: Kling's own shape, an empty result
+    JsonNode pending = json(server.get(prefix + "/videos/omni-video/ref-omni-video")).path("data");
+    assertThat(pending.path("task_status").asText()).isIn("submitted", "processing");
+    assertThat(pending.path("task_result").path("videos")).isEmpty();
+    kling.hold(false);
 
     for (Map.Entry<String, String> id : ids.entrySet()) {
       String route = id.getKey();
@@ -213,6 +232,7 @@ class MediaRelayEndToEndTest {
 
   @Test
   void openai_style_videos_are_relayed_to_kling_and_their_content_comes_from_our_store() throws Exception {
+    kling.hold(true);
     HttpResponse<String> created = server.post("/openai/v1/videos", """
         {"model":"kling-v3-omni","prompt":"a kite over the dunes","seconds":"5","size":"1280x720"}""");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
@@ -224,6 +244,7 @@ class MediaRelayEndToEndTest {
     HttpResponse<String> early = server.get("/openai/v1/videos/" + id + "/content");
     assertThat(early.statusCode()).as("no content before success: " + early.body()).isEqualTo(404);
     assertThat(json(early).path("error").path("message").asText()).contains("no content yet");
+    kling.hold(false);
 
     JsonNode done = server.pollUntil("/openai/v1/videos/" + id, terminal("", "status", "queued|in_progress"), PATIENCE);
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("completed");
@@ -272,6 +293,68 @@ class MediaRelayEndToEndTest {
     assertThat(metrics).containsPattern("backbeat_channel_submits_total\\{channel=\"dashscope-main\",outcome=\"accepted\",type=\"dashscope\"} [1-9]");
     assertThat(metrics).contains("backbeat_channel_open_tasks{channel=\"dashscope-main\",type=\"dashscope\"}");
     assertThat(metrics).doesNotContain(DASHSCOPE_KEY).doesNotContain(SECRET);
+  }
+
+  @Test
+  void relayed_answers_have_exactly_the_shape_of_answers_made_by_the_local_studio() throws Exception {
+    Map<String, List<JsonNode>> answers = new LinkedHashMap<>(); // per route: [relayed, local]
+    try (TestServer local = TestServer.start(Map.of(), new Extensions(List.of(new MediaTestProvider()), List.of()))) {
+      String dashscopeVideo = "/dashscope/v1/services/aigc/video-generation/video-synthesis";
+      String videoBody = """
+          {"model":"wan2.2-t2v-plus","input":{"prompt":"rain on a window [m-shape-v]"},"parameters":{"size":"832*480","duration":5}}""";
+      String klingVideo = "/transtreams/kling/v1/videos/text2video";
+      String klingVideoBody = """
+          {"model_name":"kling-v2-6","prompt":"a heron takes off","aspect_ratio":"1:1","duration":"5","external_task_id":"shape-1"}""";
+      String klingImage = "/transtreams/kling/v1/images/generations";
+      String klingImageBody = """
+          {"model_name":"kling-v2-1","prompt":"a heron","aspect_ratio":"1:1"}""";
+      String openAi = "/openai/v1/videos";
+      String openAiBody = """
+          {"model":"kling-v3-omni","prompt":"a heron lands","seconds":"5","size":"720x720"}""";
+      String image = "/dashscope/v1/services/aigc/multimodal-generation/generation";
+      String imageBody = """
+          {"model":"qwen-image","input":{"messages":[{"role":"user","content":[{"text":"a heron [m-shape-i]"}]}]}}""";
+
+      for (TestServer on : List.of(server, local)) {
+        String dsId = json(on.post(dashscopeVideo, videoBody, on.apiKey, Map.of("X-DashScope-Async", "enable"))).path("output").path("task_id").asText();
+        String kvId = json(on.post(klingVideo, klingVideoBody)).path("data").path("task_id").asText();
+        String kiId = json(on.post(klingImage, klingImageBody)).path("data").path("task_id").asText();
+        String oaId = json(on.post(openAi, openAiBody)).path("id").asText();
+        answers.computeIfAbsent("dashscope image", k -> new ArrayList<>()).add(json(on.post(image, imageBody)));
+        answers.computeIfAbsent("dashscope video", k -> new ArrayList<>())
+            .add(on.pollUntil("/dashscope/v1/tasks/" + dsId, terminal("output", "task_status", "PENDING|RUNNING"), PATIENCE));
+        answers.computeIfAbsent("kling video", k -> new ArrayList<>())
+            .add(on.pollUntil(klingVideo + "/" + kvId, terminal("data", "task_status", "submitted|processing"), PATIENCE));
+        answers.computeIfAbsent("kling image", k -> new ArrayList<>())
+            .add(on.pollUntil(klingImage + "/" + kiId, terminal("data", "task_status", "submitted|processing"), PATIENCE));
+        answers.computeIfAbsent("openai video", k -> new ArrayList<>())
+            .add(on.pollUntil(openAi + "/" + oaId, terminal("", "status", "queued|in_progress"), PATIENCE));
+      }
+    }
+
+    assertThat(answers).hasSize(5).allSatisfy((route, pair) -> {
+      assertThat(pair.get(0).toString()).as(route + " relayed and succeeded").containsPattern("SUCCEEDED|succeed|completed|\"stop\"");
+      assertThat(shape(pair.get(0))).as(route + ": relayed " + pair.get(0) + "\nlocal " + pair.get(1)).isEqualTo(shape(pair.get(1)));
+    });
+  }
+
+  /** Every field's path in a JSON answer (array items as {@code []}), without the values. */
+  static Set<String> shape(JsonNode node) {
+    Set<String> paths = new TreeSet<>();
+    collect(node, "", paths);
+    return paths;
+  }
+
+  private static void collect(JsonNode node, String path, Set<String> paths) {
+    if (node.isObject()) {
+      node.fields().forEachRemaining(field -> {
+        String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        paths.add(child);
+        collect(field.getValue(), child, paths);
+      });
+    } else if (node.isArray()) {
+      node.forEach(item -> collect(item, path + "[]", paths));
+    }
   }
 
   /** A poll predicate: the status at {@code object.field} (root when object is empty) left the pending words. */
