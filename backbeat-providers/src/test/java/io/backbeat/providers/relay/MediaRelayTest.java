@@ -111,59 +111,34 @@ class MediaRelayTest {
     assertThat(kling.distinctTokens()).as("one JWT, cached and reused").isEqualTo(1);
   }
 
-  @Test
-  void a_kling_submit_whose_answer_was_lost_is_found_by_our_external_task_id() throws Exception {
-    open(Faults.NONE.with("dropAfterAccept", 1.0));
-    Task task = create("k-lost", video("kling-v3-omni", "k-lost"));
-    harness.runOnce();
-    assertThat(harness.find(task.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
-    kling.faults(Faults.NONE);
-
-    Task done = runToEnd(task.id());
-
-    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(kling.jobsFor(task.id())).isEqualTo(1);
-    assertThat(kling.createRequests()).isEqualTo(1);
-  }
-
   static VideoSpec imageToVideo(String model, String prompt) {
     return new VideoSpec(model, prompt, null, 1280, 720, 5.0, 24, "https://example.com/first.png", null, null, List.of(), null, true, false, null);
   }
 
   @Test
-  void a_lost_kling_submit_is_found_by_our_external_task_id_on_every_route() throws Exception {
+  void a_lost_submit_is_found_by_our_external_task_id_on_every_kling_route_and_in_dashscope_task_list() throws Exception {
     open(Faults.NONE.with("dropAfterAccept", 1.0));
-    // images/generations, images/omni-image, videos/text2video, videos/image2video (omni-video: above)
-    List<Task> tasks = List.of(
+    // images/generations, images/omni-image, videos/omni-video, videos/text2video, videos/image2video
+    List<Task> klingTasks = List.of(
         create("kr-gen", image("kling-v2-1", "kr-gen")),
         create("kr-omni", image("kling-v3-omni", "kr-omni")),
+        create("kr-omni-video", video("kling-v3-omni", "kr-omni-video")),
         create("kr-t2v", video("kling-v2-6", "kr-t2v")),
         create("kr-i2v", imageToVideo("kling-v2-6", "kr-i2v")));
+    Task wan = create("d-i2v", imageToVideo("wan2.5-i2v-preview", "a cat d-i2v"));
     harness.runOnce();
-    assertThat(tasks).allSatisfy(t -> assertThat(harness.find(t.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN));
+    assertThat(harness.find(wan.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    assertThat(klingTasks).allSatisfy(t -> assertThat(harness.find(t.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN));
     kling.faults(Faults.NONE);
-
-    for (Task task : tasks) {
-      Task done = runToEnd(task.id());
-      assertThat(done.status()).as(done.id()).isEqualTo(TaskStatus.SUCCEEDED);
-      assertThat(kling.jobsFor(task.id())).isEqualTo(1);
-    }
-    assertThat(kling.createRequests()).as("none sent twice").isEqualTo(tasks.size());
-  }
-
-  @Test
-  void a_lost_wan_image_to_video_submit_is_found_in_the_dashscope_task_list() throws Exception {
-    open(Faults.NONE.with("dropAfterAccept", 1.0));
-    Task task = create("d-i2v", imageToVideo("wan2.5-i2v-preview", "a cat d-i2v"));
-    harness.runOnce();
-    assertThat(harness.find(task.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
     dashscope.faults(Faults.NONE);
 
-    Task done = runToEnd(task.id());
-
-    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(dashscope.jobsFor(task.id())).isEqualTo(1);
-    assertThat(dashscope.createRequests()).isEqualTo(1);
+    for (Task task : klingTasks) {
+      assertThat(runToEnd(task.id()).status()).as(task.id()).isEqualTo(TaskStatus.SUCCEEDED);
+      assertThat(kling.jobsFor(task.id())).isEqualTo(1);
+    }
+    assertThat(runToEnd(wan.id()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(dashscope.jobsFor(wan.id())).isEqualTo(1);
+    assertThat(kling.createRequests()).as("none sent twice").isEqualTo(klingTasks.size());
     assertThat(dashscope.creates()).singleElement().satisfies(c -> assertThat(c.async()).isTrue());
   }
 

@@ -231,6 +231,31 @@ class MediaRelayEndToEndTest {
   }
 
   @Test
+  void a_kling_answer_cut_off_after_kling_accepted_is_reconciled_and_makes_no_second_job() throws Exception {
+    int before = kling.createRequests();
+    long unknownBefore = klingUnknownSubmits();
+    kling.faults(Faults.NONE.with("dropAfterAccept", 1.0));
+    String taskId;
+    try {
+      taskId = json(server.post("/transtreams/kling/v1/videos/text2video", """
+          {"model_name":"kling-v2-6","prompt":"a cut-off answer","aspect_ratio":"16:9","duration":"5"}""")).path("data").path("task_id").asText();
+      // the relay saw the answer die after Kling took the request: the submit's outcome is unknown
+      for (long deadline = System.nanoTime() + PATIENCE.toNanos(); klingUnknownSubmits() == unknownBefore && System.nanoTime() < deadline; ) {
+        Thread.sleep(100);
+      }
+      assertThat(klingUnknownSubmits()).isEqualTo(unknownBefore + 1);
+    } finally {
+      kling.faults(Faults.NONE);
+    }
+
+    JsonNode done = server.pollUntil("/transtreams/kling/v1/videos/text2video/" + taskId, terminal("data", "task_status", "submitted|processing"), PATIENCE);
+
+    assertThat(done.path("data").path("task_status").asText()).as(done.toString()).isEqualTo("succeed");
+    assertThat(kling.jobsFor(taskId)).as("found by external_task_id, not sent again").isEqualTo(1);
+    assertThat(kling.createRequests() - before).isEqualTo(1);
+  }
+
+  @Test
   void openai_style_videos_are_relayed_to_kling_and_their_content_comes_from_our_store() throws Exception {
     kling.hold(true);
     HttpResponse<String> created = server.post("/openai/v1/videos", """
@@ -355,6 +380,15 @@ class MediaRelayEndToEndTest {
     } else if (node.isArray()) {
       node.forEach(item -> collect(item, path + "[]", paths));
     }
+  }
+
+  static long klingUnknownSubmits() {
+    for (JsonNode channel : json(server.get("/v1/channels")).path("channels")) {
+      if (channel.path("name").asText().equals("kling-main")) {
+        return channel.path("health").path("submits").path("unknown").asLong();
+      }
+    }
+    throw new AssertionError("no kling-main channel");
   }
 
   /** A poll predicate: the status at {@code object.field} (root when object is empty) left the pending words. */
