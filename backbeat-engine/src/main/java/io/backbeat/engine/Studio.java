@@ -76,9 +76,16 @@ public final class Studio implements AutoCloseable {
    */
   private final int budgetMegabytes = (int) Math.max(1, (Runtime.getRuntime().maxMemory() / 2) >> 20);
   private final Semaphore wholeSignal = new Semaphore(budgetMegabytes, true);
+  private final long spillAboveBytes;
 
   public Studio(StudioConfig config) {
+    this(config, Runtime.getRuntime().maxMemory() / 6);
+  }
+
+  /** @param spillAboveBytes a clip whose parts together take more than this is spilled ({@link #spills}) */
+  Studio(StudioConfig config, long spillAboveBytes) {
     this.config = Objects.requireNonNull(config, "config is null");
+    this.spillAboveBytes = spillAboveBytes;
     AtomicInteger n = new AtomicInteger();
     this.parts = Executors.newFixedThreadPool(config.threads(), r -> {
       Thread t = new Thread(r, "studio-render-" + n.incrementAndGet());
@@ -378,9 +385,9 @@ public final class Studio implements AutoCloseable {
    * With the 3 GB test heap a 3-minute song stays in memory; an 8-minute one, or any long clip in a
    * 1 GB heap, spills.
    */
-  private static boolean spills(Arrangement arrangement) {
+  private boolean spills(Arrangement arrangement) {
     long bytes = (long) frames(arrangement) * 2 * Float.BYTES * arrangement.parts().size();
-    return bytes > Runtime.getRuntime().maxMemory() / 6;
+    return bytes > spillAboveBytes;
   }
 
   /**
