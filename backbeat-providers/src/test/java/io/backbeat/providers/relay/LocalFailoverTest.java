@@ -22,7 +22,6 @@ import io.backbeat.providers.local.LocalJob;
 import io.backbeat.providers.local.LocalProvider;
 import io.backbeat.providers.local.LyricsJob;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,16 +63,7 @@ class LocalFailoverTest {
   }
 
   Task runToEnd(String taskId) {
-    for (int round = 0; round < 200; round++) {
-      suno.deliverCallbacks();
-      harness.runOnce();
-      Task task = harness.find(taskId);
-      if (task.status().isTerminal()) {
-        return task;
-      }
-      clock.advance(Duration.ofSeconds(2));
-    }
-    throw new AssertionError("task " + taskId + " did not end: " + harness.find(taskId));
+    return harness.runToEnd(taskId, 200, suno);
   }
 
   @ParameterizedTest

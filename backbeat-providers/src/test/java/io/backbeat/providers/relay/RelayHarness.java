@@ -164,6 +164,22 @@ final class RelayHarness implements AutoCloseable {
     return new CreditService(transactor, clock).balance(principal.accountId()).orElseThrow();
   }
 
+  /** Moves time on in 2 s steps, delivering the upstreams' callbacks and running due steps, until the task ends. */
+  Task runToEnd(String taskId, int maxRounds, io.backbeat.providers.fake.FakeUpstream... upstreams) {
+    for (int round = 0; round < maxRounds; round++) {
+      for (io.backbeat.providers.fake.FakeUpstream upstream : upstreams) {
+        upstream.deliverCallbacks();
+      }
+      runOnce();
+      Task task = find(taskId);
+      if (task.status().isTerminal()) {
+        return task;
+      }
+      clock.advance(Duration.ofSeconds(2));
+    }
+    throw new AssertionError("task " + taskId + " did not end: " + find(taskId));
+  }
+
   /** One round of a healthy node: whatever is due runs now, in this thread. */
   Duration runOnce() {
     reaper.runOnce();
