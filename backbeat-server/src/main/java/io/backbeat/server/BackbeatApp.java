@@ -78,7 +78,9 @@ import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.TaskCreation;
 import io.backbeat.core.moderation.BlockedTermsPolicy;
 import io.backbeat.core.moderation.ContentPolicy;
+import io.backbeat.core.ratelimit.InMemoryRateLimiter;
 import io.backbeat.core.ratelimit.RateLimiter;
+import io.backbeat.core.ratelimit.StoreRateLimiter;
 import io.backbeat.server.logging.Redactor;
 import io.backbeat.server.ops.OpsRoutes;
 import io.backbeat.server.openapi.OpenApiDocument;
@@ -186,7 +188,7 @@ public final class BackbeatApp implements AutoCloseable {
     TaskWaiter waiter = new TaskWaiter(transactor);
     TaskCreation creation =
         new TaskCreation(
-            tasks, transactor, new RateLimiter(clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys(), waiter);
+            tasks, transactor, rateLimiter(database, clock), config.policy().rateLimits(), clock, config.retention().idempotencyKeys(), waiter);
     this.live = new LiveEvents();
     UpstreamChannels channels = new UpstreamChannels(relay, config.channels(), clock);
     channels.bindTo(metrics);
@@ -481,6 +483,15 @@ public final class BackbeatApp implements AutoCloseable {
   /** What wakes this node's event streams (tests of cross-node wake-ups look at its version). */
   public LiveEvents liveEvents() {
     return live;
+  }
+
+  /**
+   * On PostgreSQL the buckets live in the database, so every node sharing it grants one key's limit
+   * once between them. A SQLite database has one node, and a write per request there would queue
+   * behind every other writer: its buckets stay in memory.
+   */
+  private static RateLimiter rateLimiter(Database database, InstantSource clock) {
+    return database.dialect() == SqlDialect.POSTGRES ? new StoreRateLimiter(database.transactor(), clock) : new InMemoryRateLimiter(clock);
   }
 
   /**
