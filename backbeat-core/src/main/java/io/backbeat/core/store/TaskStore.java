@@ -28,6 +28,13 @@ public interface TaskStore {
   Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId);
 
   /**
+   * Claims {@code claim} of {@code accountId} for {@code taskId}, in the create's transaction: empty
+   * when the claim is now the task's, else the id of the task already holding it (nothing written).
+   * A claim is released when its task fails or is canceled, so the output can be requested again.
+   */
+  Optional<String> claimOutput(String accountId, io.backbeat.core.task.spec.OutputClaim claim, String taskId);
+
+  /**
    * Leases up to {@code limit} of {@code provider}'s QUEUED tasks whose {@code next_run_at <= now}
    * to {@code owner} in one statement. They become RUNNING with {@code lease_until = leaseUntil}
    * and {@code attempts + 1}, in due order.

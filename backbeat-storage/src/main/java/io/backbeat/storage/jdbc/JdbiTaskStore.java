@@ -8,6 +8,7 @@ import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.task.spec.OutputClaim;
 import io.backbeat.core.task.spec.TaskSpecJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,35 @@ public final class JdbiTaskStore implements TaskStore {
         .bind("clipId", clipId)
         .map(Rows::task)
         .findOne();
+  }
+
+  @Override
+  public Optional<String> claimOutput(String accountId, OutputClaim claim, String taskId) {
+    requireNonNull(accountId, "accountId is null");
+    requireNonNull(claim, "claim is null");
+    requireNonNull(taskId, "taskId is null");
+    String clipId = claim.clipId() == null ? "" : claim.clipId();
+    int rows =
+        handle
+            .createUpdate(sql.get(JdbiTaskStore.class, "claimOutput"))
+            .bind("accountId", accountId)
+            .bind("kind", claim.kind().name())
+            .bind("sourceTaskId", claim.sourceTaskId())
+            .bind("clipId", clipId)
+            .bind("taskId", taskId)
+            .execute();
+    if (rows == 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        handle
+            .createQuery(sql.get(JdbiTaskStore.class, "outputClaimHolder"))
+            .bind("accountId", accountId)
+            .bind("kind", claim.kind().name())
+            .bind("sourceTaskId", claim.sourceTaskId())
+            .bind("clipId", clipId)
+            .mapTo(String.class)
+            .one());
   }
 
   @Override
@@ -214,7 +244,11 @@ public final class JdbiTaskStore implements TaskStore {
               statement("applyRescued").bind("expiredOwner", t.expiredOwner()).bind("reconcile", t.reconcile());
         };
     int rows = update.bind("id", transition.taskId()).bind("now", Rows.millis(now)).execute();
-    return decide(rows, transition.getClass().getSimpleName(), transition.taskId());
+    boolean applied = decide(rows, transition.getClass().getSimpleName(), transition.taskId());
+    if (applied && (transition instanceof Transition.Failed || transition instanceof Transition.Canceled)) {
+      statement("releaseOutputClaim").bind("id", transition.taskId()).execute();
+    }
+    return applied;
   }
 
   @Override

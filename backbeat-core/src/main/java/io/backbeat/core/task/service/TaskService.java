@@ -106,6 +106,8 @@ public final class TaskService {
   /**
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
    * idempotency record) and may throw to abort the insert.
+   *
+   * @throws OutputAlreadyClaimed when the spec's one-per-source output is held by another task
    */
   public Task create(NewTask newTask, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
     TaskSpec spec = newTask.spec();
@@ -137,6 +139,12 @@ public final class TaskService {
         transactor.inTransaction(
             tx -> {
               tx.tasks().insert(task);
+              // the database decides one-per-source outputs: two simultaneous creates cannot both pass
+              spec.outputClaim()
+                  .flatMap(claim -> tx.tasks().claimOutput(task.accountId(), claim, task.id()).map(holder -> new OutputAlreadyClaimed(claim, holder)))
+                  .ifPresent(taken -> {
+                    throw taken;
+                  });
               if (price > 0 && !tx.ledger().hold(task.accountId(), task.id(), price, now)) {
                 long balance = tx.ledger().balance(task.accountId()).orElse(0);
                 throw new BackbeatException(
