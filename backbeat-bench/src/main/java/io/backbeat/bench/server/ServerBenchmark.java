@@ -251,8 +251,15 @@ public final class ServerBenchmark {
     step("recording the server's AOT cache (one start and stop): " + output.substring(AOT_OUTPUT.length()));
     try (ChildProcess recording = ChildProcess.start(command, recordEnv, dir.resolve("aot-record.log"))) {
       recording.awaitReady(port, Duration.ofSeconds(120));
+      // stopped the instant it was ready, a recording JVM sometimes wrote no cache; let start-up settle
+      awaitSoundBank(new InetSocketAddress("127.0.0.1", port), Duration.ofSeconds(60));
+      Thread.sleep(1000);
     }
-    return flags.stream().map(f -> f.equals(output) ? "-XX:AOTCache=" + output.substring(AOT_OUTPUT.length()) : f).toList();
+    Path cache = Path.of(output.substring(AOT_OUTPUT.length()));
+    if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
+      System.err.println("bench: the server wrote no AOT cache at " + cache + " (see aot-record.log); the start below runs without one");
+    }
+    return flags.stream().map(f -> f.equals(output) ? "-XX:AOTCache=" + cache : f).toList();
   }
 
   private static final String AOT_OUTPUT = "-XX:AOTCacheOutput=";
