@@ -251,10 +251,7 @@ public final class ServerBenchmark {
     step("recording the server's AOT cache (one start and stop): " + output.substring(AOT_OUTPUT.length()));
     try (ChildProcess recording = ChildProcess.start(command, recordEnv, dir.resolve("aot-record.log"))) {
       recording.awaitReady(port, Duration.ofSeconds(120));
-      // stopped the instant it was ready, a recording JVM sometimes wrote no cache; let start-up settle
-      awaitSoundBank(new InetSocketAddress("127.0.0.1", port), Duration.ofSeconds(60));
-      Thread.sleep(1000);
-    }
+    } // close() waits for the JVM to exit, which is when it writes the cache
     Path cache = Path.of(output.substring(AOT_OUTPUT.length()));
     if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
       System.err.println("bench: the server wrote no AOT cache at " + cache + " (see aot-record.log); the start below runs without one");
