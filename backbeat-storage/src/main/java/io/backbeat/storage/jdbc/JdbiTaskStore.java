@@ -96,21 +96,6 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId) {
-    requireNonNull(accountId, "accountId is null");
-    requireNonNull(kind, "kind is null");
-    requireNonNull(sourceTaskId, "sourceTaskId is null");
-    return handle
-        .createQuery(sql.get(JdbiTaskStore.class, "findDerived"))
-        .bind("accountId", accountId)
-        .bind("kind", kind.name())
-        .bind("sourceTaskId", sourceTaskId)
-        .bind("clipId", clipId)
-        .map(Rows::task)
-        .findOne();
-  }
-
-  @Override
   public Optional<String> claimOutput(String accountId, OutputClaim claim, String taskId) {
     requireNonNull(accountId, "accountId is null");
     requireNonNull(claim, "claim is null");

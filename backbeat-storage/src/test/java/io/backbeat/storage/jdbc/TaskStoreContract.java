@@ -16,11 +16,7 @@ import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.AddVocalsSpec;
-import io.backbeat.core.task.spec.ClipRef;
-import io.backbeat.core.task.spec.CoverArtSpec;
 import io.backbeat.core.task.spec.OutputClaim;
-import io.backbeat.core.task.spec.StemsSpec;
-import io.backbeat.core.task.spec.WavSpec;
 import io.backbeat.core.task.spec.PurgedSpec;
 import io.backbeat.core.task.spec.TaskSpec;
 import io.backbeat.core.testkit.TestSpecs;
@@ -919,34 +915,6 @@ abstract class TaskStoreContract extends StoreContract {
   static TaskQuery.Cursor cursorOf(List<Task> page) {
     Task last = page.get(page.size() - 1);
     return new TaskQuery.Cursor(last.createdAt(), last.id());
-  }
-
-  // ---- derived outputs ----------------------------------------------------------------------
-
-  @Test
-  void find_derived_finds_the_earliest_live_output_of_a_source_clip_for_its_account_only() {
-    Account other = newAccount("other-derived");
-    String source = TaskIds.newId();
-    Task canceled = withSpec(createdAt(queuedTask(account, T0), T0), new WavSpec(new ClipRef(source, "clip-a"), null));
-    inTx(tx -> tx.tasks().insert(canceled));
-    assertThat(apply(new Transition.Canceled(canceled.id(), "test"), T0)).isTrue();
-    Task first = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(1)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task second = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(2)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task otherClip = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(3)), new WavSpec(new ClipRef(source, "clip-b"), null));
-    Task stems = withSpec(queuedTask(account, T0), new StemsSpec(new ClipRef(source, "clip-a"), StemsSpec.Separation.ALL_STEMS, null));
-    Task cover = withSpec(queuedTask(account, T0), new CoverArtSpec(source, null));
-    for (Task t : List.of(second, first, otherClip, stems, cover)) {
-      inTx(tx -> tx.tasks().insert(t));
-    }
-
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-a"))).map(Task::id).contains(first.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-b"))).map(Task::id).contains(otherClip.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-c"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.STEMS, source, "clip-a"))).map(Task::id).contains(stems.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.COVER_ART, source, null))).map(Task::id).contains(cover.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.MP4, source, null))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(other.id(), TaskKind.WAV, source, "clip-a"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, TaskIds.newId(), "clip-a"))).isEmpty();
   }
 
   // ---- one-per-source output claims ---------------------------------------------------------

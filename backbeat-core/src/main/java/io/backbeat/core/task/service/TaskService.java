@@ -10,7 +10,6 @@ import io.backbeat.core.provider.Provider;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
@@ -253,11 +252,6 @@ public final class TaskService {
   /** One page of an account's tasks, newest first (a dialect looking up one of the caller's clips, say). */
   public java.util.List<Task> list(io.backbeat.core.task.TaskQuery query) {
     return transactor.inTransaction(tx -> tx.tasks().list(query));
-  }
-
-  /** See {@link io.backbeat.core.store.TaskStore#findDerived}: an earlier output task for the same source. */
-  public Optional<Task> findDerived(String accountId, TaskKind kind, String sourceTaskId, String clipId) {
-    return transactor.inTransaction(tx -> tx.tasks().findDerived(accountId, kind, sourceTaskId, clipId));
   }
 
   public Optional<Task> find(String accountId, String taskId) {
