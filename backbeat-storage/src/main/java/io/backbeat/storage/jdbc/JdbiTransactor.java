@@ -77,6 +77,18 @@ public final class JdbiTransactor implements Transactor {
     }
   }
 
+  @Override
+  public <T> T readOne(Function<Tx, T> work) {
+    requireNonNull(work, "work is null");
+    enter();
+    try {
+      // autocommit: the statement is its own (read) transaction
+      return readJdbi.withHandle(handle -> work.apply(JdbiTx.on(handle, sql)));
+    } finally {
+      open.remove();
+    }
+  }
+
   private void enter() {
     if (open.get() != null) {
       throw new IllegalStateException(

@@ -264,7 +264,7 @@ public final class TaskService {
     if (!TaskIds.isWellFormed(taskId)) {
       return Optional.empty();
     }
-    return transactor.read(tx -> tx.tasks().findOwnedVersion(accountId, taskId));
+    return transactor.readOne(tx -> tx.tasks().findOwnedVersion(accountId, taskId));
   }
 
   /**
