@@ -21,6 +21,12 @@ public interface TaskStore {
   Optional<Task> findOwned(String accountId, String id);
 
   /**
+   * The version columns of the task if it belongs to {@code accountId}: what a poll compares with the
+   * answer it rendered last time, instead of reading and rendering the whole row again.
+   */
+  Optional<io.backbeat.core.task.TaskVersion> findOwnedVersion(String accountId, String id);
+
+  /**
    * Claims {@code claim} of {@code accountId} for {@code taskId}, in the create's transaction: empty
    * when the claim is now the task's, else the id of the task already holding it (nothing written).
    * A claim is released when its task fails or is canceled, so the output can be requested again.

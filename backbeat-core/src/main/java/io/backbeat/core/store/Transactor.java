@@ -21,6 +21,15 @@ public interface Transactor {
     return inTransaction(work);
   }
 
+  /**
+   * A read that is a single statement: one statement sees one committed state by itself, so no
+   * transaction is opened around it (no BEGIN and COMMIT for a poll's version check). {@code work}
+   * must run exactly one statement; anything more needs {@link #read}. The default is {@link #read}.
+   */
+  default <T> T readOne(Function<Tx, T> work) {
+    return read(work);
+  }
+
   default void useTransaction(Consumer<Tx> work) {
     inTransaction(
         tx -> {

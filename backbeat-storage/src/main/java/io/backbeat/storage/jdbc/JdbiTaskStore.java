@@ -7,6 +7,7 @@ import io.backbeat.core.store.TaskStore;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.OutputClaim;
 import io.backbeat.core.task.spec.TaskSpecJson;
@@ -92,6 +93,18 @@ public final class JdbiTaskStore implements TaskStore {
         .bind("accountId", accountId)
         .bind("id", id)
         .map(Rows::task)
+        .findOne();
+  }
+
+  @Override
+  public Optional<TaskVersion> findOwnedVersion(String accountId, String id) {
+    requireNonNull(accountId, "accountId is null");
+    requireNonNull(id, "id is null");
+    return handle
+        .createQuery(sql.get(JdbiTaskStore.class, "findOwnedVersion"))
+        .bind("accountId", accountId)
+        .bind("id", id)
+        .map(Rows::taskVersion)
         .findOne();
   }
 

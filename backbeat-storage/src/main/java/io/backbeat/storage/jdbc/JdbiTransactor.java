@@ -7,6 +7,7 @@ import io.backbeat.core.store.Tx;
 import io.backbeat.storage.jdbc.dialect.SqlDialect;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -69,9 +70,21 @@ public final class JdbiTransactor implements Transactor {
   @Override
   public <T> T read(Function<Tx, T> work) {
     requireNonNull(work, "work is null");
+    return unnested(() -> readJdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql))));
+  }
+
+  @Override
+  public <T> T readOne(Function<Tx, T> work) {
+    requireNonNull(work, "work is null");
+    // autocommit: the statement is its own (read) transaction
+    return unnested(() -> readJdbi.withHandle(handle -> work.apply(JdbiTx.on(handle, sql))));
+  }
+
+  /** Runs {@code body} as this thread's only transaction of this transactor. */
+  private <T> T unnested(Supplier<T> body) {
     enter();
     try {
-      return readJdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql)));
+      return body.get();
     } finally {
       open.remove();
     }

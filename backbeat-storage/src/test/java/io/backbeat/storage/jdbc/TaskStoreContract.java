@@ -14,6 +14,7 @@ import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.AddVocalsSpec;
 import io.backbeat.core.task.spec.OutputClaim;
@@ -838,6 +839,31 @@ abstract class TaskStoreContract extends StoreContract {
     assertThat(tx((Tx tx) -> tx.tasks().finishedWithAssetsBefore(T0.plusSeconds(50), 10))).isEmpty();
     assertThat(tx((Tx tx) -> tx.tasks().finishedWithAssetsBefore(T0.plusSeconds(500), 10))).extracting(Task::id)
         .containsExactly(recent.id());
+  }
+
+  @Test
+  void owned_version_moves_with_each_transition_and_with_a_payload_purge() {
+    Account other = newAccount("other");
+    String id = newClaimedTask();
+    TaskVersion running = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(running.id()).isEqualTo(id);
+    assertThat(running.route()).isEqualTo(find(id).route());
+    assertThat(running.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(running.payloadPurgedAt()).isNull();
+    assertThat(tx((Tx tx) -> tx.tasks().findOwnedVersion(other.id(), id))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), TaskIds.newId()))).isEmpty();
+
+    apply(Transition.succeeded(id, WORKER, json("clips", "x")), T0.plusSeconds(1));
+    TaskVersion succeeded = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(succeeded.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(succeeded.updatedAt()).isEqualTo(find(id).updatedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(succeeded).isNotEqualTo(running);
+
+    inTx(tx -> tx.tasks().purgePayloads(T0.plusSeconds(50), T0.plusSeconds(60)));
+    TaskVersion purged = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(purged.payloadPurgedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(purged.updatedAt()).isEqualTo(succeeded.updatedAt());
+    assertThat(purged).isNotEqualTo(succeeded);
   }
 
   @Test

@@ -129,12 +129,15 @@ abstract class TransactorContract extends StoreContract {
 
       long seen = transactor.read(tx -> tx.accounts().countAccounts());
       Optional<Account> found = transactor.read(tx -> tx.accounts().findAccount(account.id()));
+      long seenByOneStatement = transactor.readOne(tx -> tx.accounts().countAccounts());
       readDone.countDown();
       open.get(60, TimeUnit.SECONDS);
 
       assertThat(seen).isEqualTo(1);
       assertThat(found).contains(account);
+      assertThat(seenByOneStatement).isEqualTo(1);
       assertThat((long) transactor.read((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(2);
+      assertThat((long) transactor.readOne((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(2);
     } finally {
       readDone.countDown();
       writer.shutdownNow();
@@ -144,8 +147,10 @@ abstract class TransactorContract extends StoreContract {
   @Test
   void a_read_inside_a_transaction_is_refused_like_a_nested_transaction() {
     Throwable thrown = catchThrowable(() -> tx(outer -> transactor.read(inner -> inner.accounts().countAccounts())));
+    Throwable thrownByOne = catchThrowable(() -> tx(outer -> transactor.readOne(inner -> inner.accounts().countAccounts())));
 
     assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+    assertThat(thrownByOne).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
   }
 
   private static void await(CountDownLatch latch) {

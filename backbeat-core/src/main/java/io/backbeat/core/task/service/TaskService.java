@@ -261,6 +261,14 @@ public final class TaskService {
     return transactor.read(tx -> tx.tasks().findOwned(accountId, taskId));
   }
 
+  /** The version columns of the account's task (see {@link io.backbeat.core.task.TaskVersion}); empty like {@link #find}. */
+  public Optional<io.backbeat.core.task.TaskVersion> findVersion(String accountId, String taskId) {
+    if (!TaskIds.isWellFormed(taskId)) {
+      return Optional.empty();
+    }
+    return transactor.readOne(tx -> tx.tasks().findOwnedVersion(accountId, taskId));
+  }
+
   /**
    * Whether a task that just failed or was canceled keeps its hold: the provider said the upstream
    * charged (or may have), or the client canceled work an upstream had taken (or may have taken) and
