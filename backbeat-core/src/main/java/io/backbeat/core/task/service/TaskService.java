@@ -105,7 +105,8 @@ public final class TaskService {
 
   /**
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
-   * idempotency record) and may throw to abort the insert.
+   * idempotency record) and may throw to abort the insert. That transaction may be shared with
+   * other creates ({@link Transactor#inGroupCommit}); this returns after its commit.
    */
   public Task create(NewTask newTask, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
     TaskSpec spec = newTask.spec();
@@ -133,8 +134,9 @@ public final class TaskService {
             spec,
             newTask.originalPayload(),
             now);
+    // creates arrive together: they share commits, and each one's failure rolls back its own rows only
     TaskEvent event =
-        transactor.inTransaction(
+        transactor.inGroupCommit(
             tx -> {
               tx.tasks().insert(task);
               if (price > 0 && !tx.ledger().hold(task.accountId(), task.id(), price, now)) {
