@@ -161,6 +161,20 @@ final class GroupCommit {
   }
 
   private void commit(List<Pending> batch) {
+    List<Pending> again = commit(batch, batch.size() > 1);
+    // alone, a work locks what it did before group commit existed, and can deadlock no other batch
+    for (Pending pending : again) {
+      commit(List.of(pending), false);
+    }
+  }
+
+  /**
+   * Commits the batch and completes its callers; returns the works to run again alone: with
+   * {@code retryAlone}, those that lost a deadlock or a serialization conflict to another writer's
+   * batch (PostgreSQL rolled their part back; two batches lock rows of several accounts each, in
+   * no common order), or all of them if the whole transaction lost.
+   */
+  private List<Pending> commit(List<Pending> batch, boolean retryAlone) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     try {
       transactions.inTransaction(
@@ -172,18 +186,35 @@ final class GroupCommit {
             }
           });
     } catch (RuntimeException | Error failure) {
+      if (retryAlone && lostToAnotherWriter(failure)) {
+        return batch; // rolled back as a whole: nothing of it was written
+      }
       // the commit (or the transaction around the works) failed: nothing of this batch was written
       for (Pending pending : batch) {
         pending.done().completeExceptionally(failure);
       }
-      return;
+      return List.of();
     }
+    List<Pending> again = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
+      Pending pending = batch.get(i);
       switch (outcomes.get(i)) {
-        case Outcome.Returned returned -> batch.get(i).done().complete(returned.value());
-        case Outcome.Threw threw -> batch.get(i).done().completeExceptionally(threw.failure());
+        case Outcome.Returned returned -> pending.done().complete(returned.value());
+        case Outcome.Threw threw when retryAlone && lostToAnotherWriter(threw.failure()) -> again.add(pending);
+        case Outcome.Threw threw -> pending.done().completeExceptionally(threw.failure());
       }
     }
+    return again;
+  }
+
+  /** SQLSTATE class 40, transaction rollback: {@code 40P01} deadlock, {@code 40001} serialization failure. */
+  static boolean lostToAnotherWriter(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

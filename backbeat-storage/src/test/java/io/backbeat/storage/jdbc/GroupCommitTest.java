@@ -219,6 +219,62 @@ class GroupCommitTest {
         .hasMessageContaining("closed");
   }
 
+  @Test
+  void a_work_that_lost_a_deadlock_in_a_batch_runs_again_alone() throws Exception {
+    GroupCommit group = groupCommit(64);
+    CountDownLatch firstRunning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Object> first =
+        callers.submit(
+            () ->
+                group.run(
+                    tx -> {
+                      firstRunning.countDown();
+                      await(release);
+                      return null;
+                    }));
+    assertThat(firstRunning.await(60, TimeUnit.SECONDS)).isTrue();
+    AtomicInteger tries = new AtomicInteger();
+    AtomicInteger hopelessTries = new AtomicInteger();
+    Future<Integer> unlucky =
+        callers.submit(
+            () ->
+                group.run(
+                    tx -> {
+                      insert(tx, 1);
+                      if (tries.incrementAndGet() == 1) {
+                        throw deadlock(); // PostgreSQL picked this batch as the victim
+                      }
+                      return 1;
+                    }));
+    Future<Integer> hopeless =
+        callers.submit(
+            () ->
+                group.run(
+                    tx -> {
+                      hopelessTries.incrementAndGet();
+                      insert(tx, 3);
+                      throw deadlock();
+                    }));
+    Future<Integer> neighbour = callers.submit(() -> group.run(tx -> insert(tx, 2)));
+    awaitQueued(group, 3);
+    release.countDown();
+    first.get(60, TimeUnit.SECONDS);
+
+    assertThat(unlucky.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(neighbour.get(60, TimeUnit.SECONDS)).isEqualTo(2);
+    assertThat(catchCause(hopeless)).hasRootCauseMessage("deadlock detected");
+    assertThat(tries.get()).isEqualTo(2);
+    assertThat(hopelessTries.get()).isEqualTo(2); // once in the batch, once alone: never more
+    assertThat(count()).isEqualTo(2);
+    group.close();
+  }
+
+  private static RuntimeException deadlock() {
+    return new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
+        new java.sql.SQLException("deadlock detected", "40P01"), null);
+  }
+
   private static int insert(Tx tx, int id) {
     tx.accounts().insertAccount(new Account("acct_" + id, "name_" + id, "whsec_" + id, Instant.EPOCH));
     return id;
