@@ -34,8 +34,9 @@ class GroupCommitTest {
   private Database database;
   private Jdbi jdbi;
   private final AtomicInteger transactions = new AtomicInteger();
-  /** Set to fail the next commit after its works ran. */
+  /** Fails the commit of transaction number {@code failingTransaction} (counted from 1) after its works ran. */
   private volatile RuntimeException commitFailure;
+  private volatile int failingTransaction;
   private ExecutorService callers;
 
   @BeforeEach
@@ -58,14 +59,12 @@ class GroupCommitTest {
         new GroupCommit.Transactions() {
           @Override
           public void inTransaction(Consumer<Handle> work) {
-            transactions.incrementAndGet();
+            int number = transactions.incrementAndGet();
             jdbi.useTransaction(
                 handle -> {
                   work.accept(handle);
-                  RuntimeException failure = commitFailure;
-                  if (failure != null) {
-                    commitFailure = null;
-                    throw failure; // as if COMMIT itself had failed: JDBI rolls back
+                  if (number == failingTransaction) {
+                    throw commitFailure; // as if COMMIT itself had failed: JDBI rolls back
                   }
                 });
           }
@@ -82,18 +81,8 @@ class GroupCommitTest {
   @Test
   void works_queued_while_a_commit_runs_share_the_next_transaction() throws Exception {
     GroupCommit group = groupCommit(64);
-    CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      firstRunning.countDown();
-                      await(release); // holds the writer, so the others queue behind it
-                      return null;
-                    }));
-    assertThat(firstRunning.await(60, TimeUnit.SECONDS)).isTrue();
+    Future<Object> first = holdTheWriter(group, release);
     Set<Tx> seen = ConcurrentHashMap.newKeySet();
     List<Future<Integer>> rest = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -124,18 +113,8 @@ class GroupCommitTest {
   @Test
   void a_failed_commit_fails_every_caller_of_the_batch_and_writes_nothing() throws Exception {
     GroupCommit group = groupCommit(64);
-    CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      firstRunning.countDown();
-                      await(release);
-                      return null;
-                    }));
-    assertThat(firstRunning.await(60, TimeUnit.SECONDS)).isTrue();
+    Future<Object> first = holdTheWriter(group, release);
     List<Future<Integer>> batch = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int id = i;
@@ -143,9 +122,10 @@ class GroupCommitTest {
     }
     awaitQueued(group, 5);
     IllegalStateException diskFull = new IllegalStateException("disk full");
+    commitFailure = diskFull;
+    failingTransaction = 2; // the first work commits alone; the five queued behind it fail together
     release.countDown();
     first.get(60, TimeUnit.SECONDS);
-    commitFailure = diskFull; // the first batch committed; the next one fails
 
     for (Future<Integer> caller : batch) {
       Throwable thrown = catchCause(caller);
@@ -161,18 +141,8 @@ class GroupCommitTest {
   @Test
   void a_batch_never_exceeds_its_bound() throws Exception {
     GroupCommit group = groupCommit(4);
-    CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      firstRunning.countDown();
-                      await(release);
-                      return null;
-                    }));
-    assertThat(firstRunning.await(60, TimeUnit.SECONDS)).isTrue();
+    Future<Object> first = holdTheWriter(group, release);
     List<Future<Integer>> rest = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       int id = i;
@@ -222,18 +192,8 @@ class GroupCommitTest {
   @Test
   void a_work_that_lost_a_deadlock_in_a_batch_runs_again_alone() throws Exception {
     GroupCommit group = groupCommit(64);
-    CountDownLatch firstRunning = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<Object> first =
-        callers.submit(
-            () ->
-                group.run(
-                    tx -> {
-                      firstRunning.countDown();
-                      await(release);
-                      return null;
-                    }));
-    assertThat(firstRunning.await(60, TimeUnit.SECONDS)).isTrue();
+    Future<Object> first = holdTheWriter(group, release);
     AtomicInteger tries = new AtomicInteger();
     AtomicInteger hopelessTries = new AtomicInteger();
     Future<Integer> unlucky =
@@ -273,6 +233,22 @@ class GroupCommitTest {
   private static RuntimeException deadlock() {
     return new org.jdbi.v3.core.statement.UnableToExecuteStatementException(
         new java.sql.SQLException("deadlock detected", "40P01"), null);
+  }
+
+  /** Runs a work that keeps the writer until {@code release}, so that what comes next queues behind it. */
+  private Future<Object> holdTheWriter(GroupCommit group, CountDownLatch release) throws InterruptedException {
+    CountDownLatch running = new CountDownLatch(1);
+    Future<Object> held =
+        callers.submit(
+            () ->
+                group.run(
+                    tx -> {
+                      running.countDown();
+                      await(release);
+                      return null;
+                    }));
+    assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+    return held;
   }
 
   private static int insert(Tx tx, int id) {
