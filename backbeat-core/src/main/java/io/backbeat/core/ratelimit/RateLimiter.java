@@ -1,56 +1,14 @@
 package io.backbeat.core.ratelimit;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory token buckets keyed by any string (an API key id, or key id + task id for polling).
- * Per node: with several nodes each enforces its share, which is what per-key fairness needs.
- * Idle buckets are dropped by {@link #evictIdle} so memory stays bounded.
+ * Token buckets keyed by any string: {@code burst} requests at once, refilled at {@code perSecond}.
+ * In memory for one node, or in the database for a cluster that shares one.
  */
-public final class RateLimiter {
-  private final InstantSource clock;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-  public RateLimiter(InstantSource clock) {
-    this.clock = requireNonNull(clock, "clock is null");
-  }
+public sealed interface RateLimiter permits InMemoryRateLimiter, StoreRateLimiter {
 
   /** Takes one token; empty when allowed, else how long until a token is available. */
-  public Optional<Duration> tryAcquire(String bucketKey, RateLimit limit) {
-    Instant now = clock.instant();
-    Bucket bucket = buckets.computeIfAbsent(bucketKey, k -> new Bucket(limit.burst(), now));
-    synchronized (bucket) {
-      double elapsed = Math.max(0, Duration.between(bucket.updated, now).toNanos() / 1e9);
-      bucket.tokens = Math.min(limit.burst(), bucket.tokens + elapsed * limit.perSecond());
-      bucket.updated = now;
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return Optional.empty();
-      }
-      double wait = (1 - bucket.tokens) / limit.perSecond();
-      return Optional.of(Duration.ofNanos((long) Math.ceil(wait * 1e9)));
-    }
-  }
-
-  /** Drops buckets untouched for {@code idle}; a dropped bucket comes back full, which is harmless then. */
-  public void evictIdle(Duration idle) {
-    Instant cutoff = clock.instant().minus(idle);
-    buckets.entrySet().removeIf(e -> e.getValue().updated.isBefore(cutoff));
-  }
-
-  private static final class Bucket {
-    double tokens;
-    Instant updated;
-
-    Bucket(double tokens, Instant updated) {
-      this.tokens = tokens;
-      this.updated = updated;
-    }
-  }
+  Optional<Duration> tryAcquire(String bucketKey, RateLimit limit);
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forgets what is past its retention: expired idempotency keys, the output files of tasks finished
- * longer than {@code assetTtl} ago, and the request/payload/result of tasks finished longer than
+ * Forgets what is past its retention: expired idempotency keys, full rate-limit buckets, the output
+ * files of tasks finished longer than {@code assetTtl} ago, and the request/payload/result of tasks finished longer than
  * {@code payloadTtl} ago (the task row itself stays, so its id still answers with its final status).
  */
 public final class RetentionJob {
@@ -40,6 +40,7 @@ public final class RetentionJob {
   public Duration runOnce() throws IOException {
     Instant now = clock.instant();
     int keys = transactor.inTransaction(tx -> tx.idempotency().deleteExpired(now));
+    transactor.inTransaction(tx -> tx.rateLimits().deleteFull(now)); // a full bucket is as good as none
     List<Task> expired = transactor.inTransaction(tx -> tx.tasks().finishedWithAssetsBefore(now.minus(assetTtl), PAGE));
     int files = 0;
     for (Task task : expired) {

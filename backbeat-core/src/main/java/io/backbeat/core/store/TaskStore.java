@@ -21,11 +21,11 @@ public interface TaskStore {
   Optional<Task> findOwned(String accountId, String id);
 
   /**
-   * The account's earliest queued, running or succeeded task of {@code kind} made from source task
-   * {@code sourceTaskId} (its spec's {@code source.taskId} or {@code sourceTaskId}) and, unless
-   * {@code clipId} is null, from that clip: the "one per source" rules (WAV, cover art) look here.
+   * Claims {@code claim} of {@code accountId} for {@code taskId}, in the create's transaction: empty
+   * when the claim is now the task's, else the id of the task already holding it (nothing written).
+   * A claim is released when its task fails or is canceled, so the output can be requested again.
    */
-  Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId);
+  Optional<String> claimOutput(String accountId, io.backbeat.core.task.spec.OutputClaim claim, String taskId);
 
   /**
    * Leases up to {@code limit} of {@code provider}'s QUEUED tasks whose {@code next_run_at <= now}

@@ -21,4 +21,6 @@ public interface Tx {
   AccessKeyStore accessKeys();
 
   PersonaStore personas();
+
+  RateLimitStore rateLimits();
 }

@@ -34,6 +34,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Alibaba Model Studio (DashScope), {@code /api/v1/...}: wan video tasks (created with {@code
@@ -50,6 +52,7 @@ public final class DashScopeRelayClient implements UpstreamClient {
   private static final DateTimeFormatter LIST_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
   /** Slack around the submit window for clock differences between us and the upstream. */
   private static final Duration SKEW = Duration.ofSeconds(30);
+  private static final Pattern FRAME_SIZE = Pattern.compile("(\\d{2,5})\\*(\\d{2,5})");
 
   private final EgressHttpClient http;
   private final InstantSource clock;
@@ -188,6 +191,7 @@ public final class DashScopeRelayClient implements UpstreamClient {
               break;
             }
           }
+          putSize(usage, result);
         } else {
           ArrayNode images = result.putArray("images");
           int i = 0;
@@ -213,6 +217,24 @@ public final class DashScopeRelayClient implements UpstreamClient {
       case "UNKNOWN" -> new Progress.Missing("the upstream does not know the task", Settlement.REFUND);
       default -> new Progress.Working(Stage.NONE, null); // PENDING, RUNNING, SUSPENDED, or a new word
     };
+  }
+
+  /**
+   * The frame size and rate the upstream reports for a video ({@code size} on wan2.6+, {@code
+   * video_ratio} before; both {@code W*H}), so a relayed video renders like a local one; left out
+   * when the usage does not tell (older i2v answers carry an empty ratio).
+   */
+  static void putSize(JsonNode usage, ObjectNode result) {
+    for (String field : List.of("size", "video_ratio")) {
+      Matcher size = FRAME_SIZE.matcher(usage.path(field).asText(""));
+      if (size.matches()) {
+        result.put("width", Integer.parseInt(size.group(1))).put("height", Integer.parseInt(size.group(2)));
+        break;
+      }
+    }
+    if (usage.path("fps").isNumber() && usage.path("fps").asInt() > 0) {
+      result.put("fps", usage.path("fps").asInt());
+    }
   }
 
   @Override

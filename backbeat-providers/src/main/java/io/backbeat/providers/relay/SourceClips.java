@@ -59,7 +59,7 @@ final class SourceClips {
     }
     String upstreamTask = source.handle().upstreamId();
     if (ref.clipId().isEmpty()) {
-      return Optional.of(new SourceClip(source.id(), null, upstreamTask, null));
+      return Optional.of(new SourceClip(source.id(), null, upstreamTask, null, null));
     }
     if (source.result() == null) {
       return Optional.empty();
@@ -67,7 +67,9 @@ final class SourceClips {
     for (JsonNode clip : source.result().path("clips")) {
       if (ref.clipId().equals(clip.path("id").asText()) || ref.clipId().equals(clip.path("upstreamId").asText())) {
         String upstreamClip = clip.path("upstreamId").asText(null);
-        return upstreamClip == null ? Optional.empty() : Optional.of(new SourceClip(source.id(), ref.clipId(), upstreamTask, upstreamClip));
+        return upstreamClip == null
+            ? Optional.empty()
+            : Optional.of(new SourceClip(source.id(), ref.clipId(), upstreamTask, upstreamClip, clip.path("audio").asText(null)));
       }
     }
     return Optional.empty();

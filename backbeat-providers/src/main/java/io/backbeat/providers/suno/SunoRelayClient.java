@@ -114,7 +114,7 @@ public final class SunoRelayClient implements UpstreamClient {
       return new Progress.Unreachable("the upstream answered code " + code + " " + body.path("msg").asText(""),
           response.retryAfter(clock.instant()).orElse(null));
     }
-    return SunoRelayResults.read(job.task(), data);
+    return SunoRelayResults.read(job, data);
   }
 
   @Override

@@ -9,8 +9,11 @@ import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Stage;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
+import io.backbeat.core.task.spec.StemsSpec;
 import io.backbeat.providers.relay.Draft;
 import io.backbeat.providers.relay.Progress;
+import io.backbeat.providers.relay.RelayJob;
+import io.backbeat.providers.relay.SourceClip;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +30,12 @@ import java.util.UUID;
 final class SunoRelayResults {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** {@code vocal_removal_info} / record {@code response} fields → our stem names. */
+  /** Record {@code response} fields → the stem names of the local studio's results (snake case). */
   private static final Map<String, String> STEMS =
       Map.ofEntries(
           Map.entry("vocalUrl", "vocals"),
           Map.entry("instrumentalUrl", "instrumental"),
-          Map.entry("backingVocalsUrl", "backing-vocals"),
+          Map.entry("backingVocalsUrl", "backing_vocals"),
           Map.entry("drumsUrl", "drums"),
           Map.entry("bassUrl", "bass"),
           Map.entry("guitarUrl", "guitar"),
@@ -47,13 +50,14 @@ final class SunoRelayResults {
   private SunoRelayResults() {}
 
   /** A job record's {@code data} read for the task's kind. */
-  static Progress read(Task task, JsonNode data) {
+  static Progress read(RelayJob job, JsonNode data) {
+    Task task = job.task();
     TaskKind kind = task.kind();
     return switch (kind) {
       case LYRICS -> lyrics(data);
       case WAV -> flagged(data, "GENERATE_WAV_FAILED", () -> single(data.path("response").path("audioWavUrl").asText(""), "audio", "wav", "wav"));
       case MP4 -> flagged(data, "GENERATE_MP4_FAILED", () -> single(data.path("response").path("videoUrl").asText(""), "video", "mp4", "video"));
-      case STEMS -> flagged(data, "GENERATE_AUDIO_FAILED", () -> stems(data.path("response")));
+      case STEMS -> flagged(data, "GENERATE_AUDIO_FAILED", () -> stems((StemsSpec) task.spec(), job.source(), data.path("response")));
       case COVER_ART -> coverArt(data);
       default -> music(task, data);
     };
@@ -185,16 +189,28 @@ final class SunoRelayResults {
     return draft;
   }
 
-  private static Draft stems(JsonNode response) {
+  /**
+   * The local studio's stems shape: {@code separation}, {@code origin} (the source track's audio,
+   * already in our store, as the local studio names it), {@code stems}, {@code approximate} (an
+   * upstream separation is what it is: false). Only the stems count as outputs to wait for.
+   */
+  private static Draft stems(StemsSpec spec, SourceClip source, JsonNode response) {
     ObjectNode result = JSON.createObjectNode();
+    result.put("separation", spec.separation().name());
     ObjectNode stems = result.putObject("stems");
     Draft draft = new Draft(result);
     STEMS.forEach((field, stem) -> {
       String url = response.path(field).asText("");
       if (usableUrl(url)) {
-        draft.asset(url, stem, "mp3", stems, stem);
+        draft.asset(url, stem.replace('_', '-'), "mp3", stems, stem);
       }
     });
+    if (source != null && source.audioKey() != null) {
+      result.put("origin", source.audioKey());
+    } else if (usableUrl(response.path("originUrl").asText(""))) {
+      draft.asset(response.path("originUrl").asText(), "origin", "mp3", result, "origin");
+    }
+    result.put("approximate", false);
     return draft;
   }
 
@@ -237,6 +253,8 @@ final class SunoRelayResults {
     data.path("waveformData").forEach(v -> waveform.add(v.asDouble()));
     if (data.path("hootCer").isNumber()) result.put("alignmentScore", data.path("hootCer").asDouble());
     result.put("streamed", data.path("isStreamed").asBoolean(false));
+    // as the local studio: a track without a single word is an instrumental one
+    result.put("instrumental", words.isEmpty());
     return new Progress.Done(new Draft(result));
   }
 

@@ -11,9 +11,11 @@ import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -32,13 +34,18 @@ public final class FakeDashScope extends FakeUpstream {
   private final String apiKey;
   private final Function<String, String> markerOf;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final List<Create> creates = new CopyOnWriteArrayList<>();
+
+  /** A create request as it arrived: its route and whether it carried {@code X-DashScope-Async: enable}. */
+  public record Create(String path, boolean async) {}
 
   private final class Job {
     final String id = UUID.randomUUID().toString();
     final String taskId;
     final String model;
     final Instant createdAt = clock.instant();
-    final Duration doneAfter = Duration.ofSeconds(15 + nextInt(40));
+    final Duration doneAfter = jobSeconds(15 + nextInt(40));
+    final Duration runningAfter = jobSeconds(3);
     final boolean fails = chance(faults.failJob());
     String file;
 
@@ -49,11 +56,11 @@ public final class FakeDashScope extends FakeUpstream {
 
     String status() {
       Duration age = Duration.between(createdAt, clock.instant());
-      if (age.compareTo(doneAfter) >= 0) {
+      if (ended(age, doneAfter)) {
         jobEnded(taskId, !fails);
         return fails ? "FAILED" : "SUCCEEDED";
       }
-      return age.toSeconds() >= 3 ? "RUNNING" : "PENDING";
+      return age.compareTo(runningAfter) >= 0 ? "RUNNING" : "PENDING";
     }
   }
 
@@ -62,6 +69,17 @@ public final class FakeDashScope extends FakeUpstream {
     super(clock, seed, faults);
     this.apiKey = apiKey;
     this.markerOf = markerOf;
+  }
+
+  /** Jobs created from now on live {@code unit} per second of their normal timeline (running at 3, done at 15–54). */
+  public FakeDashScope timeUnit(Duration unit) {
+    jobUnit(unit);
+    return this;
+  }
+
+  /** Every create request so far, in order of arrival. */
+  public List<Create> creates() {
+    return List.copyOf(creates);
   }
 
   @Override
@@ -86,6 +104,9 @@ public final class FakeDashScope extends FakeUpstream {
       return;
     }
     boolean async = "enable".equals(exchange.getRequestHeaders().getFirst("X-DashScope-Async"));
+    if (path.startsWith("/api/v1/services/")) {
+      creates.add(new Create(path, async));
+    }
     switch (path) {
       case "/api/v1/services/aigc/video-generation/video-synthesis" -> {
         countCreateRequest();

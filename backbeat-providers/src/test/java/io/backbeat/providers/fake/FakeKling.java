@@ -45,7 +45,8 @@ public final class FakeKling extends FakeUpstream {
     final String external;
     final String callbackUrl;
     final Instant createdAt = clock.instant();
-    final Duration doneAfter = Duration.ofSeconds(10 + nextInt(40));
+    final Duration doneAfter = jobSeconds(10 + nextInt(40));
+    final Duration processingAfter = jobSeconds(2);
     final boolean fails = chance(faults.failJob());
     final boolean charged = chance(0.5);
     String file;
@@ -59,11 +60,11 @@ public final class FakeKling extends FakeUpstream {
 
     String status() {
       Duration age = Duration.between(createdAt, clock.instant());
-      if (age.compareTo(doneAfter) >= 0) {
+      if (ended(age, doneAfter)) {
         jobEnded(external, !fails);
         return fails ? "failed" : "succeed";
       }
-      return age.toSeconds() >= 2 ? "processing" : "submitted";
+      return age.compareTo(processingAfter) >= 0 ? "processing" : "submitted";
     }
   }
 
@@ -71,6 +72,12 @@ public final class FakeKling extends FakeUpstream {
     super(clock, seed, faults);
     this.accessKey = accessKey;
     this.secretKey = secretKey;
+  }
+
+  /** Jobs created from now on live {@code unit} per second of their normal timeline (processing at 2, done at 10–49). */
+  public FakeKling timeUnit(Duration unit) {
+    jobUnit(unit);
+    return this;
   }
 
   /** How many different JWTs the client sent (it should reuse one until it nears expiry). */

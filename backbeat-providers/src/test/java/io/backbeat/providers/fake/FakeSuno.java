@@ -343,7 +343,9 @@ public final class FakeSuno extends FakeUpstream {
       case MP4 -> flagged(job, data, "GENERATE_MP4_FAILED", response -> response.put("videoUrl", fileUrl(job.file("mp4", "mp4", "video/mp4"))));
       case STEMS -> flagged(job, data, "GENERATE_AUDIO_FAILED", response -> {
         boolean split = "split_stem".equals(job.params.path("type").asText());
-        for (String stem : split ? List.of("vocalUrl", "drumsUrl", "bassUrl", "guitarUrl") : List.of("vocalUrl", "instrumentalUrl")) {
+        // §2.19: the source track as originUrl, then the stems of the variant
+        response.put("originUrl", fileUrl(job.file("originUrl", "mp3", "audio/mpeg")));
+        for (String stem : split ? List.of("vocalUrl", "backingVocalsUrl", "drumsUrl", "bassUrl", "guitarUrl") : List.of("vocalUrl", "instrumentalUrl")) {
           response.put(stem, fileUrl(job.file(stem, "mp3", "audio/mpeg")));
         }
       });

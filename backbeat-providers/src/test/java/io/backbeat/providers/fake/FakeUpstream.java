@@ -47,6 +47,9 @@ public abstract class FakeUpstream implements AutoCloseable {
   protected volatile Faults faults;
   /** How long a slow answer takes: longer than the client's timeout. */
   protected volatile Duration slowness = Duration.ofMillis(700);
+  /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
+  private volatile Duration jobUnit = Duration.ofSeconds(1);
+  private volatile boolean holding;
 
   private final HttpServer server;
   private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
@@ -137,7 +140,27 @@ public abstract class FakeUpstream implements AutoCloseable {
     files.clear();
   }
 
+  /** While held, no job ends: each stays running however old it is (to see a task pending on a real clock). */
+  public void hold(boolean hold) {
+    this.holding = hold;
+  }
+
   // ---- for subclasses ----
+
+  /** Whether a job of this age, due to end after {@code doneAfter}, has ended. */
+  protected boolean ended(Duration age, Duration doneAfter) {
+    return !holding && age.compareTo(doneAfter) >= 0;
+  }
+
+  /** Jobs created from now on live {@code unit} per second of their normal timeline. */
+  protected void jobUnit(Duration unit) {
+    this.jobUnit = unit;
+  }
+
+  /** {@code seconds} of a job's normal timeline, in the current unit (read once, when the job is made). */
+  protected Duration jobSeconds(long seconds) {
+    return jobUnit.multipliedBy(seconds);
+  }
 
   protected void countCreateRequest() {
     createRequests.incrementAndGet();

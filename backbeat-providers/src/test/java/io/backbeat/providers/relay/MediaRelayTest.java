@@ -101,25 +101,60 @@ class MediaRelayTest {
     kling.deleteAllFiles();
     assertThat(harness.assets.find(wan.result().path("video").asText()).orElseThrow().contentType()).isEqualTo("video/mp4");
     assertThat(wan.result().path("duration").asDouble()).isEqualTo(5.0);
+    assertThat(wan.result().path("width").asInt()).as("the size the upstream's usage reports").isEqualTo(1280);
+    assertThat(wan.result().path("height").asInt()).isEqualTo(720);
+    assertThat(klingVideo.result().path("duration").asDouble()).isEqualTo(5.0);
+    assertThat(klingVideo.result().has("width")).as("Kling does not tell the size; the renderers fall back to the spec").isFalse();
     assertThat(harness.assets.find(qwen.result().path("images").get(0).asText()).orElseThrow().contentType()).isEqualTo("image/png");
     assertThat(harness.assets.find(klingVideo.result().path("video").asText())).isPresent();
     assertThat(harness.assets.find(klingImage.result().path("images").get(0).asText())).isPresent();
     assertThat(kling.distinctTokens()).as("one JWT, cached and reused").isEqualTo(1);
   }
 
+  static VideoSpec imageToVideo(String model, String prompt) {
+    return new VideoSpec(model, prompt, null, 1280, 720, 5.0, 24, "https://example.com/first.png", null, null, List.of(), null, true, false, null);
+  }
+
   @Test
-  void a_kling_submit_whose_answer_was_lost_is_found_by_our_external_task_id() throws Exception {
+  void a_lost_submit_is_found_by_our_external_task_id_on_every_kling_route_and_in_dashscope_task_list() throws Exception {
     open(Faults.NONE.with("dropAfterAccept", 1.0));
-    Task task = create("k-lost", video("kling-v3-omni", "k-lost"));
+    // images/generations, images/omni-image, videos/omni-video, videos/text2video, videos/image2video
+    List<Task> klingTasks = List.of(
+        create("kr-gen", image("kling-v2-1", "kr-gen")),
+        create("kr-omni", image("kling-v3-omni", "kr-omni")),
+        create("kr-omni-video", video("kling-v3-omni", "kr-omni-video")),
+        create("kr-t2v", video("kling-v2-6", "kr-t2v")),
+        create("kr-i2v", imageToVideo("kling-v2-6", "kr-i2v")));
+    Task wan = create("d-i2v", imageToVideo("wan2.5-i2v-preview", "a cat d-i2v"));
     harness.runOnce();
-    assertThat(harness.find(task.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    assertThat(harness.find(wan.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN);
+    assertThat(klingTasks).allSatisfy(t -> assertThat(harness.find(t.id()).handle().submitState()).isEqualTo(SubmitState.UNKNOWN));
     kling.faults(Faults.NONE);
+    dashscope.faults(Faults.NONE);
+
+    for (Task task : klingTasks) {
+      assertThat(runToEnd(task.id()).status()).as(task.id()).isEqualTo(TaskStatus.SUCCEEDED);
+      assertThat(kling.jobsFor(task.id())).isEqualTo(1);
+    }
+    assertThat(runToEnd(wan.id()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(dashscope.jobsFor(wan.id())).isEqualTo(1);
+    assertThat(kling.createRequests()).as("none sent twice").isEqualTo(klingTasks.size());
+    assertThat(dashscope.creates()).singleElement().satisfies(c -> assertThat(c.async()).isTrue());
+  }
+
+  @Test
+  void a_lost_answer_to_a_synchronous_dashscope_image_is_never_sent_again_and_settles_as_billed() throws Exception {
+    open(Faults.NONE.with("dropAfterAccept", 1.0));
+    Task task = create("d-img", image("qwen-image", "a bell d-img"));
+    harness.runOnce();
+    dashscope.faults(Faults.NONE);
 
     Task done = runToEnd(task.id());
 
-    assertThat(done.status()).isEqualTo(TaskStatus.SUCCEEDED);
-    assertThat(kling.jobsFor(task.id())).isEqualTo(1);
-    assertThat(kling.createRequests()).isEqualTo(1);
+    assertThat(done.status()).isEqualTo(TaskStatus.FAILED);
+    assertThat(done.errorMessage()).contains("cannot be looked up");
+    assertThat(dashscope.createRequests()).as("a blind resubmit could bill twice").isEqualTo(1);
+    assertThat(harness.ledger(task.id())).as("DashScope made it and may have billed it").containsExactly("hold", "settle");
   }
 
   @Test

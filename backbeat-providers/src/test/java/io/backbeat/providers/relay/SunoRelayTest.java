@@ -64,19 +64,8 @@ class SunoRelayTest {
     return new SongSpec("V5", new Composition(idea, null, null, null, false, Shaping.NONE), 480, null);
   }
 
-  /** Moves time on in small steps, delivering callbacks and running due steps, until the task ends. */
   Task runToEnd(String taskId, int maxRounds) {
-    for (int round = 0; round < maxRounds; round++) {
-      suno.deliverCallbacks();
-      anyint.deliverCallbacks();
-      harness.runOnce();
-      Task task = harness.find(taskId);
-      if (task.status().isTerminal()) {
-        return task;
-      }
-      clock.advance(Duration.ofSeconds(2));
-    }
-    throw new AssertionError("task " + taskId + " did not end: " + harness.find(taskId));
+    return harness.runToEnd(taskId, maxRounds, suno, anyint);
   }
 
   @Test
@@ -268,6 +257,10 @@ class SunoRelayTest {
     assertThat(harness.assets.find(wav.result().path("wav").asText()).orElseThrow().contentType()).isEqualTo("audio/wav");
     assertThat(stems.status()).isEqualTo(TaskStatus.SUCCEEDED);
     assertThat(stems.result().path("stems").fieldNames()).toIterable().contains("vocals", "drums", "bass", "guitar");
+    // the local studio's shape: the dialect renders both alike
+    assertThat(stems.result().path("separation").asText()).isEqualTo("ALL_STEMS");
+    assertThat(stems.result().path("origin").asText()).isEqualTo(song.result().path("clips").get(0).path("audio").asText());
+    assertThat(stems.result().path("approximate").isBoolean()).isTrue();
     assertThat(style.status()).isEqualTo(TaskStatus.SUCCEEDED);
     assertThat(style.result().path("style").asText()).contains("pop, mysterious").contains("bpm");
   }

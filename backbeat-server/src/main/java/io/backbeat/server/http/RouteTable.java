@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.service.NewTask;
+import io.backbeat.core.task.service.OutputAlreadyClaimed;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -81,7 +82,12 @@ public final class RouteTable {
     /** An asynchronous create: answers {@code accepted(task)} as soon as the task is queued. */
     public Route createsTask(TaskKind kind, String family, Parser parser, Function<Task, String> accepted) {
       Route.CreatesTask purpose = new Route.CreatesTask(kind, family, null, method.name() + " " + path);
-      return add(purpose, ctx -> creation().create(ctx, purpose.idempotencyScope(), newTask(ctx, purpose, parser), accepted));
+      return add(
+          purpose,
+          ctx -> {
+            ParsedTask parsed = parse(ctx, purpose, parser);
+            answeringClaims(parsed, () -> creation().create(ctx, purpose.idempotencyScope(), newTask(ctx, purpose, parsed), accepted));
+          });
     }
 
     /**
@@ -93,7 +99,10 @@ public final class RouteTable {
       Route.CreatesTask purpose = new Route.CreatesTask(kind, family, wait, method.name() + " " + path);
       return add(
           purpose,
-          ctx -> creation().createAndWait(ctx, purpose.idempotencyScope(), newTask(ctx, purpose, parser), wait, finished));
+          ctx -> {
+            ParsedTask parsed = parse(ctx, purpose, parser);
+            answeringClaims(parsed, () -> creation().createAndWait(ctx, purpose.idempotencyScope(), newTask(ctx, purpose, parsed), wait, finished));
+          });
     }
 
     public Route queriesTasks(String family, Handler handler) {
@@ -104,13 +113,26 @@ public final class RouteTable {
       return add(new Route.Other(summary), handler);
     }
 
-    private NewTask newTask(Context ctx, Route.CreatesTask purpose, Parser parser) {
+    private ParsedTask parse(Context ctx, Route.CreatesTask purpose, Parser parser) {
       ParsedTask parsed = parser.parse(ctx);
       if (parsed.spec().kind() != purpose.kind()) {
         throw new IllegalStateException(
             "route " + method + " " + path + " is declared to create " + purpose.kind() + " tasks, but its parser made a "
                 + parsed.spec().kind() + " spec; this is a bug");
       }
+      return parsed;
+    }
+
+    /** Runs the create; a one-per-source output held by another task gets the dialect's own answer. */
+    private static void answeringClaims(ParsedTask parsed, Runnable create) {
+      try {
+        create.run();
+      } catch (OutputAlreadyClaimed taken) {
+        throw parsed.claimed(taken.holderTaskId());
+      }
+    }
+
+    private NewTask newTask(Context ctx, Route.CreatesTask purpose, ParsedTask parsed) {
       return new NewTask(Auth.principal(ctx), dialect, purpose.family(), parsed.spec(), parsed.originalPayload(), parsed.clientReference());
     }
 

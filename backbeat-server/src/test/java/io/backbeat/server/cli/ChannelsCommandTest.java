@@ -43,16 +43,22 @@ class ChannelsCommandTest {
               baseUrl: %s
               accessKey: ${KLING_AK}
               secretKey: ${KLING_SK}
+            - name: kling-wrong
+              type: kling
+              baseUrl: %s
+              accessKey: ${KLING_AK}
+              secretKey: ${KLING_WRONG_SK}
             - name: suno-backup
               type: anyint-suno
               baseUrl: https://gateway.api.anyint.ai
               apiKey: ${UNSET_KEY}
             - name: studio
               type: local
-          """.formatted(suno.baseUrl(), dashscope.baseUrl(), kling.baseUrl()));
+          """.formatted(suno.baseUrl(), dashscope.baseUrl(), kling.baseUrl(), kling.baseUrl()));
       BackbeatConfig config = ConfigLoader.load(Map.of(
           "BACKBEAT_CONFIG", yaml.toString(), "BACKBEAT_EGRESS_ALLOW_PRIVATE", "true",
-          "SUNO_KEY", "good-suno-key", "DS_KEY", "wrong-ds-key", "KLING_AK", "ak", "KLING_SK", "sk-0123456789"), dir);
+          "SUNO_KEY", "good-suno-key", "DS_KEY", "wrong-ds-key", "KLING_AK", "ak", "KLING_SK", "sk-0123456789",
+          "KLING_WRONG_SK", "sk-not-the-secret"), dir);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
       int exit = ChannelsCommand.report(config, new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
@@ -61,10 +67,11 @@ class ChannelsCommandTest {
       assertThat(line(out, "suno-main")).contains("sunoapi").contains("ok").contains("credits left: 1234");
       assertThat(line(out, "dash ")).contains("CREDENTIALS REFUSED");
       assertThat(line(out, "kling-main")).contains(" ok ");
+      assertThat(line(out, "kling-wrong")).as("a JWT signed with the wrong secret").contains("CREDENTIALS REFUSED");
       assertThat(line(out, "suno-backup")).contains("MISSING").contains("missing apiKey");
       assertThat(line(out, "studio")).contains("built-in studio");
       assertThat(exit).as("a refused and a skipped channel").isEqualTo(1);
-      assertThat(out).doesNotContain("good-suno-key").doesNotContain("wrong-ds-key").doesNotContain("sk-0123456789");
+      assertThat(out).doesNotContain("good-suno-key").doesNotContain("wrong-ds-key").doesNotContain("sk-0123456789").doesNotContain("sk-not-the-secret");
       assertThat(suno.createRequests() + dashscope.createRequests() + kling.createRequests()).as("no paid job").isZero();
     }
   }

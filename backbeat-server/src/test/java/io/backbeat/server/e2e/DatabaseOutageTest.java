@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backbeat.server.testing.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stopped for 20 s under a steady load of creates: while it is down every create answers
- * 503 with Retry-After in its dialect's shape, nothing else; once it is back, creates are accepted
- * again and every task accepted before, during or after ends exactly once, and no other task exists.
+ * 503 with Retry-After in its dialect's shape, nothing else (Suno's envelope, DashScope's flat error,
+ * Kling's integer code, the native error); once it is back, creates are accepted again on every
+ * dialect and every task accepted before, during or after ends exactly once, and no other task exists.
  */
 @Tag("e2e")
 class DatabaseOutageTest {
@@ -62,6 +68,8 @@ class DatabaseOutageTest {
       assertThat(nativeAnswer.statusCode()).isEqualTo(503);
       assertThat(nativeAnswer.headers().firstValue("Retry-After")).hasValue("5");
       assertThat(json(nativeAnswer).path("error").path("code").asText()).isNotBlank();
+      assertDashScopeUnavailable(server.post(DASHSCOPE_IMAGE, DASHSCOPE_BODY));
+      assertKlingUnavailable(server.post(KLING_IMAGE, KLING_BODY));
       Thread.sleep(Math.max(0, (downUntil - System.nanoTime()) / 1_000_000));
       int duringOutage = accepted.size();
       pg = startPostgres(work, data, port);
@@ -71,6 +79,22 @@ class DatabaseOutageTest {
       for (Thread t : load) {
         t.join();
       }
+      // after recovery the other dialects create again too: a synchronous DashScope image, an async Kling one
+      HttpResponse<String> dashscope = server.post(DASHSCOPE_IMAGE, DASHSCOPE_BODY);
+      assertThat(dashscope.statusCode()).as(dashscope.body()).isEqualTo(200);
+      String imageUrl = json(dashscope).path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText();
+      HttpResponse<byte[]> png = server.client().send(HttpRequest.newBuilder(URI.create(imageUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+      assertThat(image.getWidth()).isEqualTo(512);
+      assertThat(image.getHeight()).isEqualTo(512);
+      HttpResponse<String> kling = server.post(KLING_IMAGE, KLING_BODY);
+      assertThat(kling.statusCode()).as(kling.body()).isEqualTo(200);
+      assertThat(json(kling).path("code").asInt()).isZero();
+      String klingTask = json(kling).path("data").path("task_id").asText();
+      server.pollUntil(KLING_IMAGE + "/" + klingTask, j -> j.path("data").path("task_status").asText().equals("succeed"), Duration.ofSeconds(120));
+      var jdbiAfter = server.app().database().jdbi();
+      Set<String> others = Set.copyOf(jdbiAfter.withHandle(h -> h.createQuery("SELECT id FROM task WHERE dialect <> 'suno'").mapTo(String.class).list()));
+      assertThat(others).as("one DashScope and one Kling task, both created after recovery").hasSize(2).contains(klingTask);
 
       assertThat(unexpected).as("only 200s and 503s").isEmpty();
       assertThat(unavailable.get()).as("creates during the outage were refused with 503").isPositive();
@@ -79,10 +103,11 @@ class DatabaseOutageTest {
         server.pollUntil("/suno/query/lyrics?taskId=" + taskId, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(120));
       }
       var jdbi = server.app().database().jdbi();
-      Set<String> stored = Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT id FROM task").mapTo(String.class).list()));
+      Set<String> stored = Set.copyOf(jdbi.withHandle(h -> h.createQuery("SELECT id FROM task WHERE dialect = 'suno'").mapTo(String.class).list()));
       assertThat(stored).as("every accepted task exists, and no other").isEqualTo(accepted);
       Map<String, Integer> terminalEvents = jdbi.withHandle(h -> h.createQuery(
-              "SELECT task_id, COUNT(*) AS n FROM task_event WHERE status IN ('succeeded','failed','canceled') GROUP BY task_id")
+              "SELECT e.task_id, COUNT(*) AS n FROM task_event e JOIN task t ON t.id = e.task_id"
+                  + " WHERE t.dialect = 'suno' AND e.status IN ('succeeded','failed','canceled') GROUP BY e.task_id")
           .map((rs, ctx) -> Map.entry(rs.getString("task_id"), rs.getInt("n"))).list())
           .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
       assertThat(terminalEvents.keySet()).isEqualTo(accepted);
@@ -91,6 +116,37 @@ class DatabaseOutageTest {
       loading.set(false);
       pg.close();
     }
+  }
+
+  private static final String DASHSCOPE_IMAGE = "/dashscope/v1/services/aigc/multimodal-generation/generation";
+  private static final String DASHSCOPE_BODY =
+      "{\"model\":\"qwen-image-2.0\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"a lamp in the dark\"}]}]},"
+          + "\"parameters\":{\"size\":\"512*512\"}}";
+  private static final String KLING_IMAGE = "/transtreams/kling/v1/images/generations";
+  private static final String KLING_BODY = "{\"model_name\":\"kling-v2-1\",\"prompt\":\"a lamp in the dark\",\"aspect_ratio\":\"1:1\"}";
+
+  /** DashScope's flat error: exactly request_id, code and message, beside the HTTP status. */
+  private static void assertDashScopeUnavailable(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    JsonNode body = json(response);
+    List<String> fields = new java.util.ArrayList<>();
+    body.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).as(response.body()).containsExactlyInAnyOrder("request_id", "code", "message");
+    assertThat(body.path("code").asText()).isEqualTo("ModelUnavailable");
+    assertThat(body.path("message").asText()).contains("database is unreachable");
+  }
+
+  /** Kling's error: an integer code (5001: service unavailable), a message, a request_id, no data. */
+  private static void assertKlingUnavailable(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+    JsonNode body = json(response);
+    assertThat(body.path("code").isInt()).as(response.body()).isTrue();
+    assertThat(body.path("code").asInt()).isEqualTo(5001);
+    assertThat(body.path("message").asText()).contains("database is unreachable");
+    assertThat(body.path("request_id").asText()).isNotBlank();
+    assertThat(body.has("data")).isFalse();
   }
 
   private static void createLoop(TestServer server, AtomicBoolean loading, Set<String> accepted, AtomicInteger unavailable, List<String> unexpected) {

@@ -8,6 +8,7 @@ import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
+import io.backbeat.core.task.spec.OutputClaim;
 import io.backbeat.core.task.spec.TaskSpecJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,18 +96,32 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId) {
+  public Optional<String> claimOutput(String accountId, OutputClaim claim, String taskId) {
     requireNonNull(accountId, "accountId is null");
-    requireNonNull(kind, "kind is null");
-    requireNonNull(sourceTaskId, "sourceTaskId is null");
-    return handle
-        .createQuery(sql.get(JdbiTaskStore.class, "findDerived"))
-        .bind("accountId", accountId)
-        .bind("kind", kind.name())
-        .bind("sourceTaskId", sourceTaskId)
-        .bind("clipId", clipId)
-        .map(Rows::task)
-        .findOne();
+    requireNonNull(claim, "claim is null");
+    requireNonNull(taskId, "taskId is null");
+    String clipId = claim.clipId() == null ? "" : claim.clipId();
+    int rows =
+        handle
+            .createUpdate(sql.get(JdbiTaskStore.class, "claimOutput"))
+            .bind("accountId", accountId)
+            .bind("kind", claim.kind().name())
+            .bind("sourceTaskId", claim.sourceTaskId())
+            .bind("clipId", clipId)
+            .bind("taskId", taskId)
+            .execute();
+    if (rows == 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        handle
+            .createQuery(sql.get(JdbiTaskStore.class, "outputClaimHolder"))
+            .bind("accountId", accountId)
+            .bind("kind", claim.kind().name())
+            .bind("sourceTaskId", claim.sourceTaskId())
+            .bind("clipId", clipId)
+            .mapTo(String.class)
+            .one());
   }
 
   @Override
@@ -214,7 +229,11 @@ public final class JdbiTaskStore implements TaskStore {
               statement("applyRescued").bind("expiredOwner", t.expiredOwner()).bind("reconcile", t.reconcile());
         };
     int rows = update.bind("id", transition.taskId()).bind("now", Rows.millis(now)).execute();
-    return decide(rows, transition.getClass().getSimpleName(), transition.taskId());
+    boolean applied = decide(rows, transition.getClass().getSimpleName(), transition.taskId());
+    if (applied && (transition instanceof Transition.Failed || transition instanceof Transition.Canceled)) {
+      statement("releaseOutputClaim").bind("id", transition.taskId()).execute();
+    }
+    return applied;
   }
 
   @Override

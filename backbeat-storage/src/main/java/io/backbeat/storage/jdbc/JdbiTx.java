@@ -14,7 +14,8 @@ record JdbiTx(
     JdbiUpstreamCallbackStore upstreamCallbacks,
     JdbiTaskReferenceStore taskReferences,
     JdbiAccessKeyStore accessKeys,
-    JdbiPersonaStore personas)
+    JdbiPersonaStore personas,
+    JdbiRateLimitStore rateLimits)
     implements Tx {
 
   static JdbiTx on(Handle handle, SqlFiles sql) {
@@ -28,6 +29,7 @@ record JdbiTx(
         new JdbiUpstreamCallbackStore(handle, sql),
         new JdbiTaskReferenceStore(handle, sql),
         new JdbiAccessKeyStore(handle, sql),
-        new JdbiPersonaStore(handle, sql));
+        new JdbiPersonaStore(handle, sql),
+        new JdbiRateLimitStore(handle, sql));
   }
 }

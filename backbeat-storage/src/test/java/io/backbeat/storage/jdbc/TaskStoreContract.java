@@ -16,10 +16,7 @@ import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.AddVocalsSpec;
-import io.backbeat.core.task.spec.ClipRef;
-import io.backbeat.core.task.spec.CoverArtSpec;
-import io.backbeat.core.task.spec.StemsSpec;
-import io.backbeat.core.task.spec.WavSpec;
+import io.backbeat.core.task.spec.OutputClaim;
 import io.backbeat.core.task.spec.PurgedSpec;
 import io.backbeat.core.task.spec.TaskSpec;
 import io.backbeat.core.testkit.TestSpecs;
@@ -920,32 +917,94 @@ abstract class TaskStoreContract extends StoreContract {
     return new TaskQuery.Cursor(last.createdAt(), last.id());
   }
 
-  // ---- derived outputs ----------------------------------------------------------------------
+  // ---- one-per-source output claims ---------------------------------------------------------
 
   @Test
-  void find_derived_finds_the_earliest_live_output_of_a_source_clip_for_its_account_only() {
-    Account other = newAccount("other-derived");
+  void an_output_claim_admits_one_task_per_source_and_account_until_that_task_fails_or_is_canceled() {
+    Account other = newAccount("other-claims");
     String source = TaskIds.newId();
-    Task canceled = withSpec(createdAt(queuedTask(account, T0), T0), new WavSpec(new ClipRef(source, "clip-a"), null));
-    inTx(tx -> tx.tasks().insert(canceled));
-    assertThat(apply(new Transition.Canceled(canceled.id(), "test"), T0)).isTrue();
-    Task first = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(1)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task second = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(2)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task otherClip = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(3)), new WavSpec(new ClipRef(source, "clip-b"), null));
-    Task stems = withSpec(queuedTask(account, T0), new StemsSpec(new ClipRef(source, "clip-a"), StemsSpec.Separation.ALL_STEMS, null));
-    Task cover = withSpec(queuedTask(account, T0), new CoverArtSpec(source, null));
-    for (Task t : List.of(second, first, otherClip, stems, cover)) {
-      inTx(tx -> tx.tasks().insert(t));
-    }
+    OutputClaim wavA = new OutputClaim(TaskKind.WAV, source, "clip-a");
+    OutputClaim cover = new OutputClaim(TaskKind.COVER_ART, source, null);
+    Task first = insertQueued(account);
+    Task second = insertQueued(account);
+    Task third = insertQueued(account);
+    Task elsewhere = insertQueued(other);
 
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-a"))).map(Task::id).contains(first.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-b"))).map(Task::id).contains(otherClip.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-c"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.STEMS, source, "clip-a"))).map(Task::id).contains(stems.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.COVER_ART, source, null))).map(Task::id).contains(cover.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.MP4, source, null))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(other.id(), TaskKind.WAV, source, "clip-a"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, TaskIds.newId(), "clip-a"))).isEmpty();
+    assertThat(claim(account, wavA, first)).isEmpty();
+    assertThat(claim(account, wavA, second)).contains(first.id());
+    assertThat(claim(account, new OutputClaim(TaskKind.WAV, source, "clip-b"), second)).isEmpty();
+    assertThat(claim(other, wavA, elsewhere)).isEmpty();
+    assertThat(claim(account, cover, third)).isEmpty();
+    assertThat(claim(account, cover, first)).contains(third.id());
+
+    // failing gives the WAV back; canceling gives the cover set back
+    assertThat(apply(Transition.failed(first.id(), FailureCode.INTERNAL, "boom", "test"), T0)).isTrue();
+    Task retry = insertQueued(account);
+    assertThat(claim(account, wavA, retry)).isEmpty();
+    assertThat(apply(Transition.canceled(third.id()), T0)).isTrue();
+    Task coverRetry = insertQueued(account);
+    assertThat(claim(account, cover, coverRetry)).isEmpty();
+    assertThat(claim(account, wavA, coverRetry)).contains(retry.id());
+  }
+
+  @Test
+  void of_simultaneous_creates_claiming_one_output_exactly_one_commits() throws Exception {
+    OutputClaim wav = new OutputClaim(TaskKind.WAV, TaskIds.newId(), "clip-a");
+    int creates = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Optional<String>>> outcomes = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < creates; i++) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  Task task = queuedTask(account, T0);
+                  try {
+                    return tx(
+                        (Tx tx) -> {
+                          tx.tasks().insert(task);
+                          Optional<String> holder = tx.tasks().claimOutput(account.id(), wav, task.id());
+                          if (holder.isPresent()) {
+                            throw new HeldBy(holder.get()); // rolls the task row back, as a refused create does
+                          }
+                          return Optional.<String>empty();
+                        });
+                  } catch (HeldBy refused) {
+                    return Optional.of(refused.holder);
+                  }
+                }));
+      }
+      start.countDown();
+    }
+    List<Optional<String>> results = new ArrayList<>();
+    for (Future<Optional<String>> outcome : outcomes) {
+      results.add(outcome.get());
+    }
+    assertThat(results).filteredOn(Optional::isEmpty).hasSize(1);
+    List<String> holders = results.stream().flatMap(Optional::stream).distinct().toList();
+    assertThat(holders).hasSize(1);
+    // the refused creates left no task behind: only the holder exists
+    assertThat(list(new TaskQuery(account.id(), null, null, null, null, null, 100))).extracting(Task::id).containsExactly(holders.get(0));
+  }
+
+  private static final class HeldBy extends RuntimeException {
+    final String holder;
+
+    HeldBy(String holder) {
+      super(holder, null, false, false);
+      this.holder = holder;
+    }
+  }
+
+  private Task insertQueued(Account owner) {
+    Task task = queuedTask(owner, T0);
+    inTx(tx -> tx.tasks().insert(task));
+    return task;
+  }
+
+  private Optional<String> claim(Account owner, OutputClaim claim, Task task) {
+    return tx((Tx tx) -> tx.tasks().claimOutput(owner.id(), claim, task.id()));
   }
 
   static Task createdAt(Task t, Instant createdAt) {

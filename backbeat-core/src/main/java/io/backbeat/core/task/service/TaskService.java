@@ -10,7 +10,6 @@ import io.backbeat.core.provider.Provider;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
@@ -107,6 +106,8 @@ public final class TaskService {
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
    * idempotency record) and may throw to abort the insert. That transaction may be shared with
    * other creates ({@link Transactor#inGroupCommit}); this returns after its commit.
+   *
+   * @throws OutputAlreadyClaimed when the spec's one-per-source output is held by another task
    */
   public Task create(NewTask newTask, java.util.function.Consumer<TxWithTask> alsoInTransaction) {
     TaskSpec spec = newTask.spec();
@@ -139,6 +140,12 @@ public final class TaskService {
         transactor.inGroupCommit(
             tx -> {
               tx.tasks().insert(task);
+              // the database decides one-per-source outputs: two simultaneous creates cannot both pass
+              spec.outputClaim()
+                  .flatMap(claim -> tx.tasks().claimOutput(task.accountId(), claim, task.id()).map(holder -> new OutputAlreadyClaimed(claim, holder)))
+                  .ifPresent(taken -> {
+                    throw taken;
+                  });
               if (price > 0 && !tx.ledger().hold(task.accountId(), task.id(), price, now)) {
                 long balance = tx.ledger().balance(task.accountId()).orElse(0);
                 throw new BackbeatException(
@@ -247,11 +254,6 @@ public final class TaskService {
   /** One page of an account's tasks, newest first (a dialect looking up one of the caller's clips, say). */
   public java.util.List<Task> list(io.backbeat.core.task.TaskQuery query) {
     return transactor.inTransaction(tx -> tx.tasks().list(query));
-  }
-
-  /** See {@link io.backbeat.core.store.TaskStore#findDerived}: an earlier output task for the same source. */
-  public Optional<Task> findDerived(String accountId, TaskKind kind, String sourceTaskId, String clipId) {
-    return transactor.inTransaction(tx -> tx.tasks().findDerived(accountId, kind, sourceTaskId, clipId));
   }
 
   public Optional<Task> find(String accountId, String taskId) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Stores a reusable voice identity taken from one clip's vocal (answered at once).
@@ -29,5 +30,11 @@ public record PersonaSpec(
   @Override
   public Map<String, String> moderatedTexts() {
     return Texts.of().add("name", name).add("description", description).add("style", style).build();
+  }
+
+  /** One persona per clip. */
+  @Override
+  public Optional<OutputClaim> outputClaim() {
+    return Optional.of(new OutputClaim(kind(), source.taskId(), source.clipId()));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.backbeat.core.task.TaskKind;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a task must produce, in Backbeat's own words: a dialect turns a request into one of these,
@@ -70,6 +71,12 @@ public sealed interface TaskSpec
   @JsonIgnore
   default Map<String, String> moderatedTexts() {
     return Map.of();
+  }
+
+  /** The one-per-source output this task claims at create, if its kind has such a rule. */
+  @JsonIgnore
+  default Optional<OutputClaim> outputClaim() {
+    return Optional.empty();
   }
 
   /** Where callbacks go, or null for none (synchronous routes). */

@@ -3,6 +3,7 @@ package io.backbeat.core.task.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.task.TaskKind;
+import java.util.Optional;
 
 /** A PCM WAV of one clip. */
 public record WavSpec(ClipRef source, String callbackUrl) implements TaskSpec {
@@ -13,5 +14,11 @@ public record WavSpec(ClipRef source, String callbackUrl) implements TaskSpec {
   @Override
   public TaskKind kind() {
     return TaskKind.WAV;
+  }
+
+  /** One WAV per clip. */
+  @Override
+  public Optional<OutputClaim> outputClaim() {
+    return Optional.of(new OutputClaim(kind(), source.taskId(), source.clipId()));
   }
 }

@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * Renders a task as Kling's query {@code data} (§5.2, §6–§8) and its callbacks (§5.3), from the
  * canonical results only: IMAGE {@code {"images":[key…],"width","height"}}, VIDEO
- * {@code {"video":key,"duration","width","height","fps","cover"}}.
+ * {@code {"video":key,"duration","width","height","fps","cover"}}; a relayed result may lack every
+ * field but the asset keys (its upstream did not tell), and renders the same.
  */
 final class KlingTasks {
   private final AssetUrls assetUrls;
@@ -109,10 +110,16 @@ final class KlingTasks {
         videos.addObject()
             .put("id", task.id())
             .put("url", assetUrls.url(task.result().path("video").asText()))
-            .put("duration", seconds(task.result().path("duration").asDouble()));
+            .put("duration", seconds(duration(task)));
       }
     }
     return result;
+  }
+
+  /** The made video's length; a relayed result whose upstream did not tell it has the asked one. */
+  private static double duration(Task task) {
+    JsonNode made = task.result().path("duration");
+    return made.isNumber() ? made.asDouble() : ((VideoSpec) task.spec()).durationSeconds();
   }
 
   private static boolean series(Task task) {

@@ -230,8 +230,12 @@ public final class OpenAiVideoDialect implements Dialect {
       case "spritesheet" -> throw new BackbeatException(BackbeatError.UNSUPPORTED, "variant spritesheet is not made by this server; use video or thumbnail");
       default -> throw BackbeatException.invalid("variant must be video, thumbnail or spritesheet");
     };
-    if (task.status() != TaskStatus.SUCCEEDED || task.result() == null || !task.result().hasNonNull(field)) {
+    if (task.status() != TaskStatus.SUCCEEDED || task.result() == null) {
       throw BackbeatException.notFound("video " + ID_PREFIX + task.id() + " has no content yet (status " + status(task) + ")");
+    }
+    if (!task.result().hasNonNull(field)) {
+      // a video made upstream comes without a poster image when the upstream sends none (Kling, DashScope)
+      throw BackbeatException.notFound("video " + ID_PREFIX + task.id() + " has no " + variant + " (its upstream made none); variant=video is there");
     }
     String key = task.result().path(field).asText();
     StoredAsset asset = assets.find(key).orElseThrow(() -> BackbeatException.notFound("the content of video " + ID_PREFIX + task.id() + " has expired"));

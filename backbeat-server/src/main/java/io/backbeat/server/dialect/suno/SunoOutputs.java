@@ -26,7 +26,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,13 +74,13 @@ final class SunoOutputs {
     ObjectNode body = Json.parseObject(ctx.body());
     ClipRef source = clip(ctx, body);
     String callbackUrl = dialect.callbackUrl(body);
-    Optional<Task> existing = dialect.tasks().findDerived(Auth.principal(ctx).accountId(), TaskKind.WAV, source.taskId(), source.clipId());
-    if (existing.isPresent()) {
-      throw new BackbeatException(
-          io.backbeat.core.error.BackbeatError.ALREADY_EXISTS,
-          "WAV record already exists for track " + source.clipId() + ": task " + existing.get().id() + " (poll it at /suno/query/wav)");
-    }
-    return new ParsedTask(new WavSpec(source, callbackUrl), dialect.originalPayload(body));
+    // the store refuses a second WAV of the track in the create's transaction (no race)
+    return new ParsedTask(new WavSpec(source, callbackUrl), dialect.originalPayload(body))
+        .whenClaimed(
+            existing ->
+                new BackbeatException(
+                    io.backbeat.core.error.BackbeatError.ALREADY_EXISTS,
+                    "WAV record already exists for track " + source.clipId() + ": task " + existing + " (poll it at /suno/query/wav)"));
   }
 
   /** {@code POST /suno/vocal-removal}: taskId, audioId, type (separate_vocal, default, or split_stem), callBackUrl (§2.13). */
@@ -130,12 +129,13 @@ final class SunoOutputs {
     ObjectNode body = Json.parseObject(ctx.body());
     Task source = finishedMusic(ctx, body);
     String callbackUrl = dialect.callbackUrl(body);
-    Optional<Task> existing = dialect.tasks().findDerived(Auth.principal(ctx).accountId(), TaskKind.COVER_ART, source.id(), null);
-    if (existing.isPresent()) {
-      ctx.attribute(EXISTING_TASK, existing.get().id());
-      throw BackbeatException.invalid("cover already generated for this task: its taskId is " + existing.get().id() + " (poll it at /suno/query/cover)");
-    }
-    return new ParsedTask(new CoverArtSpec(source.id(), callbackUrl), dialect.originalPayload(body));
+    // the store refuses a second cover set in the create's transaction; upstream answers 400 + its taskId
+    return new ParsedTask(new CoverArtSpec(source.id(), callbackUrl), dialect.originalPayload(body))
+        .whenClaimed(
+            existing -> {
+              ctx.attribute(EXISTING_TASK, existing);
+              return BackbeatException.invalid("cover already generated for this task: its taskId is " + existing + " (poll it at /suno/query/cover)");
+            });
   }
 
   private static String shortText(ObjectNode body, String field) {

@@ -26,6 +26,7 @@ import java.util.Locale;
  */
 final class SunoPersona {
   static final String FAMILY = "suno.persona";
+  static final String ALREADY_EXISTS = "Persona already exists for this music";
   static final int NAME_MAX = 100;
   static final int DESCRIPTION_MAX = 1000;
 
@@ -60,8 +61,9 @@ final class SunoPersona {
       throw BackbeatException.invalid(String.format(Locale.ROOT, "vocalEnd - vocalStart must be 10 to 30 seconds, not %.2f", to - from));
     }
     SunoSources.Source source = sources.of(Auth.principal(ctx), taskId, audioId);
+    // a kept persona answers at once; one still being made is refused by its claim at create
     if (personas.bySource(Auth.principal(ctx).accountId(), source.audioId()).isPresent()) {
-      throw new BackbeatException(BackbeatError.ALREADY_EXISTS, "Persona already exists for this music");
+      throw new BackbeatException(BackbeatError.ALREADY_EXISTS, ALREADY_EXISTS);
     }
     double length = source.durationSeconds();
     if (!Double.isNaN(length) && from >= length) {
@@ -69,13 +71,15 @@ final class SunoPersona {
     }
     return new ParsedTask(
         new PersonaSpec(new ClipRef(source.task().id(), source.audioId()), name, description, start, end, style == null || style.isBlank() ? null : style.strip()),
-        dialect.originalPayload(body));
+        dialect.originalPayload(body))
+        // one persona per track: the store refuses a second in the create's transaction
+        .whenClaimed(existing -> new BackbeatException(BackbeatError.ALREADY_EXISTS, ALREADY_EXISTS));
   }
 
   /** {@code data}: {@code personaId}, {@code name}, {@code description}. */
   TaskCreation.Response answer(Task task) {
     if (task.status() != TaskStatus.SUCCEEDED) {
-      if (task.status() == TaskStatus.FAILED && "Persona already exists for this music".equals(task.errorMessage())) {
+      if (task.status() == TaskStatus.FAILED && ALREADY_EXISTS.equals(task.errorMessage())) {
         return dialect.errorAnswer(409, task.errorMessage());
       }
       return dialect.failedAnswer(task);

@@ -1,0 +1,1 @@
+DELETE FROM rate_limit WHERE tat_micros <= :now
