@@ -30,6 +30,19 @@ public interface Transactor {
     return read(work);
   }
 
+  /**
+   * Like {@link #inTransaction}, for short writes that many callers issue at once (creates): the
+   * work may share one transaction, and so one commit, with other callers' work queued meanwhile.
+   * Each work runs in its own savepoint, so what it throws rolls back its own writes only and
+   * reaches its caller unchanged; it sees the writes of work committed before it. This returns
+   * only after the shared commit, and a failed commit fails every work of it. The work runs on
+   * another thread: it must not rely on thread-locals of the caller. The default runs an
+   * ordinary transaction.
+   */
+  default <T> T inGroupCommit(Function<Tx, T> work) {
+    return inTransaction(work);
+  }
+
   default void useTransaction(Consumer<Tx> work) {
     inTransaction(
         tx -> {

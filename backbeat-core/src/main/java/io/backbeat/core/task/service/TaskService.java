@@ -104,7 +104,8 @@ public final class TaskService {
 
   /**
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
-   * idempotency record) and may throw to abort the insert.
+   * idempotency record) and may throw to abort the insert. That transaction may be shared with
+   * other creates ({@link Transactor#inGroupCommit}); this returns after its commit.
    *
    * @throws OutputAlreadyClaimed when the spec's one-per-source output is held by another task
    */
@@ -134,8 +135,9 @@ public final class TaskService {
             spec,
             newTask.originalPayload(),
             now);
+    // creates arrive together: they share commits, and each one's failure rolls back its own rows only
     TaskEvent event =
-        transactor.inTransaction(
+        transactor.inGroupCommit(
             tx -> {
               tx.tasks().insert(task);
               // the database decides one-per-source outputs: two simultaneous creates cannot both pass
