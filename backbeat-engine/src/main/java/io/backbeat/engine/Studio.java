@@ -168,16 +168,10 @@ public final class Studio implements AutoCloseable {
     Files.createDirectories(outDir);
     long started = System.nanoTime();
     int frames = frames(arrangement);
-    List<StemAudio> stems = new ArrayList<>();
-    double[] loudness = new double[partFutures.size()];
-    for (int i = 0; i < partFutures.size(); i++) {
-      Measured m = await(partFutures.get(i));
-      stems.add(m.stem());
-      loudness[i] = m.loudness();
-    }
-    long rendered = System.nanoTime();
+    RenderedParts rendered = awaitParts(partFutures);
+    long renderedAt = System.nanoTime();
     try (Lease lease = lease(frames)) {
-      Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
+      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
       long mixed = System.nanoTime();
       Mastering.Result mastered = mastering.master(mix.master());
       long masteredAt = System.nanoTime();
@@ -240,7 +234,7 @@ public final class Studio implements AutoCloseable {
       log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix {} ms, master {} ms, mp3 {} ms, "
               + "files {} ms; {} LUFS, {} dBTP{}",
           clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
-          (rendered - started) / 1_000_000, (mixed - rendered) / 1_000_000, (masteredAt - mixed) / 1_000_000,
+          (renderedAt - started) / 1_000_000, (mixed - renderedAt) / 1_000_000, (masteredAt - mixed) / 1_000_000,
           (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
           String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()),
           spilledMaster != null ? "; stems spilled to disk" : "");
@@ -296,17 +290,13 @@ public final class Studio implements AutoCloseable {
     try {
       List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills)).get(0);
       Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
-      List<StemAudio> stems = new ArrayList<>();
-      double[] loudness = new double[partFutures.size()];
-      for (int i = 0; i < partFutures.size(); i++) {
-        Measured m = await(partFutures.get(i));
-        stems.add(m.stem());
-        loudness[i] = m.loudness();
+      RenderedParts rendered = awaitParts(partFutures);
+      try (Lease lease = lease(frames(arrangement))) {
+        Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+        Mastering.Result mastered = mastering.master(mix.master());
+        float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+        return new MixedClip(mastered.audio(), mix.stems(), stemGain, spills);
       }
-      Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
-      Mastering.Result mastered = mastering.master(mix.master());
-      float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
-      return new MixedClip(mastered.audio(), mix.stems(), stemGain, spills);
     } catch (IOException | RuntimeException e) {
       spills.close();
       throw e;
@@ -378,6 +368,20 @@ public final class Studio implements AutoCloseable {
   }
 
   private record Measured(StemAudio stem, double loudness) {}
+
+  /** A clip's parts in arrangement order, each with its loudness. */
+  private record RenderedParts(List<StemAudio> stems, double[] loudness) {}
+
+  private static RenderedParts awaitParts(List<Future<Measured>> partFutures) throws IOException {
+    List<StemAudio> stems = new ArrayList<>();
+    double[] loudness = new double[partFutures.size()];
+    for (int i = 0; i < partFutures.size(); i++) {
+      Measured m = await(partFutures.get(i));
+      stems.add(m.stem());
+      loudness[i] = m.loudness();
+    }
+    return new RenderedParts(stems, loudness);
+  }
 
   /**
    * Whether a clip's parts go to disk as they are rendered: when holding them all would take more

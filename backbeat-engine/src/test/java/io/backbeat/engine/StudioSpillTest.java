@@ -29,7 +29,7 @@ class StudioSpillTest {
     holding = new Studio(new StudioConfig(null, dir.resolve("work-held"), 2), Long.MAX_VALUE);
     spilling = new Studio(new StudioConfig(null, dir.resolve("work-spilled"), 2), 0);
     SongRequest request = SongRequest.builder().style("hip hop 90 bpm").title("Spill").customMode(true).instrumental(true)
-        .seed(8).maxLength(Duration.ofSeconds(24)).build();
+        .seed(8).maxLength(Duration.ofSeconds(12)).build();
     plan = holding.plan(request);
   }
 

@@ -6,8 +6,14 @@ import io.backbeat.engine.SongPlan;
 import io.backbeat.engine.SongRequest;
 import io.backbeat.engine.Studio;
 import io.backbeat.engine.StudioConfig;
+import io.backbeat.engine.UploadStudio;
+import io.backbeat.engine.analysis.AudioAnalysis;
+import io.backbeat.engine.analysis.AudioAnalyzer;
+import io.backbeat.engine.source.SourceAudio;
+import io.backbeat.engine.source.SourceDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +22,15 @@ import java.util.stream.Stream;
 /**
  * Whether a long render fits a small heap (issue 11: "an 8-minute song with stems runs in a 1 GB
  * heap"): plans a custom-mode song whose lyrics fill the model's 8 minutes and renders both clips
- * with {@code Studio.renderAll} (MP3s, WAV stems, cover art), sampling the used heap. Run it in a
- * JVM with the heap under test; it prints one line and exits 0, or 1 on {@link OutOfMemoryError}.
+ * with {@code Studio.renderAll} (MP3s, WAV stems, cover art), sampling the used heap. With {@code
+ * --splices}, instead: a 7:50 recording (FFmpeg's beeping sine, decoded as an upload) gets a 30 s
+ * replace-section in its middle and an extend from its end (issue 8: bounded for 8-minute sources).
+ * Run it in a JVM with the heap under test; it prints one line per render and exits 0, or 1 on
+ * {@link OutOfMemoryError}.
  *
  * <pre>
  * java -Xmx1g --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
- *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2]
+ *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2] [--splices]
  * </pre>
  */
 public final class LongRenderMemory {
@@ -30,11 +39,17 @@ public final class LongRenderMemory {
   private LongRenderMemory() {}
 
   public static void main(String[] args) throws Exception {
-    int threads = args.length == 2 && args[0].equals("--threads") ? Integer.parseInt(args[1])
-        : Runtime.getRuntime().availableProcessors();
+    List<String> arguments = List.of(args);
+    int at = arguments.indexOf("--threads");
+    int threads = at >= 0 ? Integer.parseInt(arguments.get(at + 1)) : Runtime.getRuntime().availableProcessors();
+    boolean splices = arguments.contains("--splices");
     Path work = Files.createTempDirectory("long-render");
     long max = Runtime.getRuntime().maxMemory();
     try (Studio studio = new Studio(new StudioConfig(null, work.resolve("work"), threads))) {
+      if (splices) {
+        splices(studio, work, max);
+        return;
+      }
       SongPlan plan = studio.plan(eightMinuteSong());
       List<Double> planned = plan.clips().stream().map(ClipPlan::durationSeconds).toList();
       studio.soundBankDescription(); // loaded before sampling: the bank is not the render's memory
@@ -63,6 +78,39 @@ public final class LongRenderMemory {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private static void splices(Studio studio, Path work, long max) throws Exception {
+    Path raw = work.resolve("recording.wav");
+    Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "sine=frequency=220:beep_factor=4:duration=470:sample_rate=44100", "-ac", "2", raw.toString())
+        .inheritIO().start();
+    if (ffmpeg.waitFor() != 0) {
+      throw new IllegalStateException("ffmpeg failed");
+    }
+    SourceAudio source = SourceDecoder.decode(raw, work.resolve("source.wav"), Duration.ofMinutes(8));
+    AudioAnalysis analysis = AudioAnalyzer.analyse(source.analysis(), source.analysisRate(), source.durationSeconds());
+    UploadStudio uploads = new UploadStudio(studio);
+    SongRequest request = SongRequest.builder().customMode(true).instrumental(true).style("pop").title("Splice")
+        .model("V5").seed(7).build();
+    studio.soundBankDescription();
+    System.gc();
+    try (HeapSampler heap = new HeapSampler()) {
+      long start = System.nanoTime();
+      SongPlan plan = uploads.planReplacement(request, analysis, 200, 230);
+      RenderedClip clip = uploads.renderReplacement(plan, 0, source, 200, 230, analysis, work.resolve("replaced"));
+      System.out.printf(Locale.ROOT, "replace-section 200-230 s of a %.0f s recording: %.0f s clip, wall %.1f s, peak heap %d MB of max %d MB%n",
+          source.durationSeconds(), clip.durationSeconds(), (System.nanoTime() - start) / 1e9, heap.peakBytes() >> 20, max >> 20);
+    }
+    System.gc();
+    try (HeapSampler heap = new HeapSampler()) {
+      long start = System.nanoTime();
+      double splice = UploadStudio.spliceAt(analysis, null);
+      SongPlan plan = uploads.planContinuation(request, analysis, splice, 60);
+      RenderedClip clip = uploads.renderContinuation(plan, 0, source, splice, analysis, work.resolve("extended"));
+      System.out.printf(Locale.ROOT, "extend from %.0f s: %.0f s clip, wall %.1f s, peak heap %d MB of max %d MB%n",
+          splice, clip.durationSeconds(), (System.nanoTime() - start) / 1e9, heap.peakBytes() >> 20, max >> 20);
     }
   }
 

@@ -24,14 +24,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code split_stem} of our own clips: guitar and brass parts land in the {@code guitar} and
  * {@code brass} stems, judged by FFmpeg's {@code astats}, and a song without them has neither.
- * Short instrumental songs keep it fast.
+ * Short instrumental songs keep it as fast as real renders allow.
  */
+@Tag("e2e")
 class StemsJobTest {
   @TempDir static Path dir;
   static MediaJobHarness harness;
