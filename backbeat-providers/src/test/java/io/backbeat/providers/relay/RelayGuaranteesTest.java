@@ -11,8 +11,6 @@ import io.backbeat.core.provider.SubmitState;
 import io.backbeat.core.queue.Dispatcher;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskStatus;
-import io.backbeat.core.task.spec.Composition;
-import io.backbeat.core.task.spec.Shaping;
 import io.backbeat.core.task.spec.SongSpec;
 import io.backbeat.core.task.spec.VideoSpec;
 import io.backbeat.core.testkit.SettableClock;
@@ -73,20 +71,11 @@ class RelayGuaranteesTest {
   }
 
   static SongSpec song(String idea) {
-    return new SongSpec("V5", new Composition(idea, null, null, null, false, Shaping.NONE), 480, null);
+    return SunoRelayTest.song(idea);
   }
 
   Task runToEnd(String taskId, FakeSuno... upstreams) {
-    for (int round = 0; round < 300; round++) {
-      for (FakeSuno upstream : upstreams) upstream.deliverCallbacks();
-      harness.runOnce();
-      Task task = harness.find(taskId);
-      if (task.status().isTerminal()) {
-        return task;
-      }
-      clock.advance(Duration.ofSeconds(2));
-    }
-    throw new AssertionError("task " + taskId + " did not end: " + harness.find(taskId));
+    return harness.runToEnd(taskId, 300, upstreams);
   }
 
   // ---- polling as scheduling ----
