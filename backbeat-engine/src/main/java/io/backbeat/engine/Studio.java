@@ -22,6 +22,7 @@ import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
 import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
+import io.backbeat.engine.render.StemAudio;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
 import io.backbeat.engine.voice.PersonaVoices;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +69,23 @@ public final class Studio implements AutoCloseable {
   private final Singer singer = new Singer();
   private volatile SoundBank soundBank;
   private volatile PersonaVoices personas = PersonaVoices.NONE;
+  /**
+   * Megabytes of heap the whole-signal steps (mix, master, MP3) of clips may hold at once: half
+   * the heap. A clip takes its estimate ({@link #wholeSignalMegabytes}); a clip larger than the
+   * budget takes all of it, so long clips are mixed one at a time.
+   */
+  private final int budgetMegabytes = (int) Math.max(1, (Runtime.getRuntime().maxMemory() / 2) >> 20);
+  private final Semaphore wholeSignal = new Semaphore(budgetMegabytes, true);
+  private final long spillAboveBytes;
 
   public Studio(StudioConfig config) {
+    this(config, Runtime.getRuntime().maxMemory() / 6);
+  }
+
+  /** @param spillAboveBytes a clip whose parts together take more than this is spilled ({@link #spills}) */
+  Studio(StudioConfig config, long spillAboveBytes) {
     this.config = Objects.requireNonNull(config, "config is null");
+    this.spillAboveBytes = spillAboveBytes;
     AtomicInteger n = new AtomicInteger();
     this.parts = Executors.newFixedThreadPool(config.threads(), r -> {
       Thread t = new Thread(r, "studio-render-" + n.incrementAndGet());
@@ -139,81 +155,99 @@ public final class Studio implements AutoCloseable {
 
   /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */
   public RenderedClip render(SongPlan plan, int clipIndex, Path outDir) throws IOException {
-    List<List<Future<Measured>>> submitted = submitParts(List.of(plan.clips().get(clipIndex)));
-    return finish(plan, clipIndex, outDir, submitted.get(0));
+    try (SpillDir spills = new SpillDir(config.workDir())) {
+      List<List<Future<Measured>>> submitted = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills));
+      return finish(plan, clipIndex, outDir, submitted.get(0), spills);
+    }
   }
 
-  private RenderedClip finish(SongPlan plan, int clipIndex, Path outDir, List<Future<Measured>> partFutures)
-      throws IOException {
+  private RenderedClip finish(SongPlan plan, int clipIndex, Path outDir, List<Future<Measured>> partFutures,
+      SpillDir spills) throws IOException {
     ClipPlan clip = plan.clips().get(clipIndex);
     Arrangement arrangement = clip.arrangement();
     Files.createDirectories(outDir);
     long started = System.nanoTime();
     int frames = frames(arrangement);
-    List<Stem> stems = new ArrayList<>();
-    double[] loudness = new double[partFutures.size()];
-    for (int i = 0; i < partFutures.size(); i++) {
-      Measured m = await(partFutures.get(i));
-      stems.add(m.stem());
-      loudness[i] = m.loudness();
-    }
-    long rendered = System.nanoTime();
-    Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
-    long mixed = System.nanoTime();
-    Mastering.Result mastered = mastering.master(mix.master());
-    long masteredAt = System.nanoTime();
+    RenderedParts rendered = awaitParts(partFutures);
+    long renderedAt = System.nanoTime();
+    try (Lease lease = lease(frames)) {
+      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+      long mixed = System.nanoTime();
+      Mastering.Result mastered = mastering.master(mix.master());
+      long masteredAt = System.nanoTime();
+      Path masterWav = null;
+      if (spills(arrangement)) {
+        // Encoded from the spill, segment by segment: the master's arrays (and the lease) go now.
+        masterWav = StemAudio.OnDisk.spill(mastered.audio(), spills.file("master.f32.wav")).wav();
+        mastered = new Mastering.Result(null, mastered.report());
+        mix = new Mixer.Mix(null, mix.stems());
+        lease.close();
+      }
 
-    String base = "clip-" + clipIndex;
-    Path mp3 = outDir.resolve(base + ".mp3");
-    Path cover = outDir.resolve(base + "-cover.jpg");
-    Map<String, String> tags = new LinkedHashMap<>();
-    tags.put("title", plan.title());
-    tags.put("artist", "Backbeat");
-    tags.put("genre", clip.style().genre().label());
-    tags.put("comment", plan.tags());
-    // Stems carry the master gain (not the limiter) so they sum to about the released mix.
-    float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
-    Map<String, Path> stemFiles = new LinkedHashMap<>();
-    List<Future<?>> outputs = new ArrayList<>();
-    long[] encodedAt = new long[1];
-    // Everything below runs on the render pool (the MP3 as parallel segments): the pool has one
-    // thread per core, so the two clips' encodes and stem writes share the cores without
-    // oversubscribing them. Only the MP3's coordinator waits, on a virtual thread.
-    try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
-      outputs.add(io.submit(() -> {
-        Stem audio = mastered.audio();
-        Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags, parts);
-        encodedAt[0] = System.nanoTime();
-        return null;
-      }));
-      for (Mixer.PlacedStem placed : mix.stems()) {
-        Stem stem = placed.stem();
-        Path wav = outDir.resolve(base + "-" + stem.name() + ".wav");
-        stemFiles.put(stem.name(), wav);
-        float[] gains = {placed.leftGain() * stemGain, placed.rightGain() * stemGain};
-        outputs.add(parts.submit(() -> {
-          WavWriter.write(wav, stem.channels(), PartRenderer.SAMPLE_RATE, gains);
+      String base = "clip-" + clipIndex;
+      Path mp3 = outDir.resolve(base + ".mp3");
+      Path cover = outDir.resolve(base + "-cover.jpg");
+      Map<String, String> tags = new LinkedHashMap<>();
+      tags.put("title", plan.title());
+      tags.put("artist", "Backbeat");
+      tags.put("genre", clip.style().genre().label());
+      tags.put("comment", plan.tags());
+      // Stems carry the master gain (not the limiter) so they sum to about the released mix.
+      float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+      Map<String, Path> stemFiles = new LinkedHashMap<>();
+      List<Future<?>> outputs = new ArrayList<>();
+      long[] encodedAt = new long[1];
+      Stem audio = mastered.audio();
+      Path spilledMaster = masterWav;
+      // Everything below runs on the render pool (the MP3 as parallel segments): the pool has one
+      // thread per core, so the two clips' encodes and stem writes share the cores without
+      // oversubscribing them. Only the MP3's coordinator waits, on a virtual thread.
+      try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
+        outputs.add(io.submit(() -> {
+          if (spilledMaster != null) {
+            Mp3Encoder.encode(mp3, spilledMaster, tags, parts);
+          } else {
+            Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags, parts);
+          }
+          encodedAt[0] = System.nanoTime();
           return null;
         }));
+        for (Mixer.PlacedStem placed : mix.stems()) {
+          Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+          stemFiles.put(placed.stem().name(), wav);
+          float[] gains = {placed.leftGain() * stemGain, placed.rightGain() * stemGain};
+          outputs.add(parts.submit(() -> {
+            writeStem(wav, placed.stem(), gains);
+            return null;
+          }));
+        }
+        outputs.add(parts.submit(() -> {
+          artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(),
+              clip.style().mood(), clip.seed()), cover);
+          return null;
+        }));
+        for (Future<?> f : outputs) {
+          await(f);
+        }
       }
-      outputs.add(parts.submit(() -> {
-        artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(),
-            clip.style().mood(), clip.seed()), cover);
-        return null;
-      }));
-      for (Future<?> f : outputs) {
-        await(f);
-      }
+      long done = System.nanoTime();
+      log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix {} ms, master {} ms, mp3 {} ms, "
+              + "files {} ms; {} LUFS, {} dBTP{}",
+          clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
+          (renderedAt - started) / 1_000_000, (mixed - renderedAt) / 1_000_000, (masteredAt - mixed) / 1_000_000,
+          (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
+          String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()),
+          spilledMaster != null ? "; stems spilled to disk" : "");
+      return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
+          mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
     }
-    long done = System.nanoTime();
-    log.info("Rendered clip {} \"{}\" ({} bpm, {}, {} s): parts {} ms, mix {} ms, master {} ms, mp3 {} ms, "
-            + "files {} ms; {} LUFS, {} dBTP",
-        clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
-        (rendered - started) / 1_000_000, (mixed - rendered) / 1_000_000, (masteredAt - mixed) / 1_000_000,
-        (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
-        String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()));
-    return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
-        mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
+  }
+
+  /** Writes a placed stem as a 16-bit WAV from its audio, a chunk at a time (held or spilled). */
+  private static void writeStem(Path wav, StemAudio stem, float[] gains) throws IOException {
+    try (StemAudio.Reader reader = stem.open()) {
+      WavWriter.write(wav, 2, stem.frames(), PartRenderer.SAMPLE_RATE, gains, reader::read);
+    }
   }
 
   /**
@@ -221,39 +255,57 @@ public final class Studio implements AutoCloseable {
    * clips reach mixing and encoding together and keep both cores busy to the end.
    */
   public List<RenderedClip> renderAll(SongPlan plan, Path outDir) throws IOException {
-    List<List<Future<Measured>>> submitted = submitParts(plan.clips());
-    List<Future<RenderedClip>> futures = new ArrayList<>();
-    try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < plan.clips().size(); i++) {
-        int index = i;
-        futures.add(clips.submit(() -> finish(plan, index, outDir, submitted.get(index))));
+    List<SpillDir> spills = new ArrayList<>();
+    for (int i = 0; i < plan.clips().size(); i++) {
+      spills.add(new SpillDir(config.workDir()));
+    }
+    try {
+      List<List<Future<Measured>>> submitted = submitParts(plan.clips(), spills);
+      List<Future<RenderedClip>> futures = new ArrayList<>();
+      try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < plan.clips().size(); i++) {
+          int index = i;
+          futures.add(clips.submit(() -> finish(plan, index, outDir, submitted.get(index), spills.get(index))));
+        }
+        List<RenderedClip> out = new ArrayList<>();
+        for (Future<RenderedClip> f : futures) {
+          out.add(await(f));
+        }
+        return out;
       }
-      List<RenderedClip> out = new ArrayList<>();
-      for (Future<RenderedClip> f : futures) {
-        out.add(await(f));
+    } finally {
+      for (SpillDir s : spills) {
+        s.close();
       }
-      return out;
     }
   }
 
   /**
-   * One clip's mastered audio and its parts as placed in the mix, in memory, with no file written:
-   * for work that splices or mixes a clip with other audio ({@link UploadStudio}).
+   * One clip's mastered audio and its parts as placed in the mix, with no file written: for work
+   * that splices or mixes a clip with other audio ({@link UploadStudio}). A long clip's parts are
+   * spilled to disk; close the result to delete them.
    */
   public MixedClip renderMix(SongPlan plan, int clipIndex) throws IOException {
-    List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex))).get(0);
-    Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
-    List<Stem> stems = new ArrayList<>();
-    double[] loudness = new double[partFutures.size()];
-    for (int i = 0; i < partFutures.size(); i++) {
-      Measured m = await(partFutures.get(i));
-      stems.add(m.stem());
-      loudness[i] = m.loudness();
+    SpillDir spills = new SpillDir(config.workDir());
+    try {
+      List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills)).get(0);
+      Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
+      RenderedParts rendered = awaitParts(partFutures);
+      try (Lease lease = lease(frames(arrangement))) {
+        Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+        Mastering.Result mastered = mastering.master(mix.master());
+        float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+        return new MixedClip(mastered.audio(), mix.stems(), stemGain, spills);
+      }
+    } catch (IOException | RuntimeException e) {
+      spills.close();
+      throw e;
     }
-    Mixer.Mix mix = mixer.mix(arrangement.parts(), stems, loudness);
-    Mastering.Result mastered = mastering.master(mix.master());
-    float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
-    return new MixedClip(mastered.audio(), mix.stems(), stemGain);
+  }
+
+  /** A folder for one render's spill files, under the work directory; close it to delete them. */
+  SpillDir spillDir() {
+    return new SpillDir(config.workDir());
   }
 
   /** Encodes 44.1 kHz stereo to MP3 on the render pool (the same bytes as a one-thread encode). */
@@ -261,13 +313,21 @@ public final class Studio implements AutoCloseable {
     Mp3Encoder.encode(file, left, right, PartRenderer.SAMPLE_RATE, tags, parts);
   }
 
+  /** Encodes a 44.1 kHz stereo WAV to MP3 on the render pool, segment by segment (never held whole). */
+  public void encodeMp3(Path file, Path wav, Map<String, String> tags) throws IOException {
+    Mp3Encoder.encode(file, wav, tags, parts);
+  }
+
   @Override
   public void close() {
     parts.shutdownNow();
   }
 
-  /** Queues every part of the clips on the render pool, round-robin across clips. */
-  private List<List<Future<Measured>>> submitParts(List<ClipPlan> clips) throws IOException {
+  /**
+   * Queues every part of the clips on the render pool, round-robin across clips; a long clip's
+   * parts are spilled into its {@code spills} folder as they finish.
+   */
+  private List<List<Future<Measured>>> submitParts(List<ClipPlan> clips, List<SpillDir> spills) throws IOException {
     PartRenderer renderer = new PartRenderer(soundBank(), "linear");
     List<List<Future<Measured>>> out = new ArrayList<>();
     int most = 0;
@@ -283,27 +343,93 @@ public final class Studio implements AutoCloseable {
           continue;
         }
         Part part = arrangement.parts().get(p);
-        out.get(c).add(parts.submit(() -> renderPart(renderer, arrangement, part, clip.voice())));
+        SpillDir spill = spills(arrangement) ? spills.get(c) : null;
+        String spillName = "part-" + p + ".f32.wav";
+        out.get(c).add(parts.submit(() -> renderPart(renderer, arrangement, part, clip.voice(), spill, spillName)));
       }
     }
     return out;
   }
 
-  private Measured renderPart(PartRenderer renderer, Arrangement arrangement, Part part, Voice voice)
-      throws IOException {
+  private Measured renderPart(PartRenderer renderer, Arrangement arrangement, Part part, Voice voice,
+      SpillDir spill, String spillName) throws IOException {
     // The vocal is sung (words on its notes); every other part is played by Gervill.
     Stem stem = part.role() == PartRole.VOCAL && voice != null
         ? singer.sing(arrangement, part, voice, frames(arrangement))
         : renderer.render(part, arrangement.groove(), frames(arrangement));
     // Mid (mono fold) for balancing: half the cost, and every stem reads on the same scale.
-    return new Measured(stem, LoudnessMeter.integratedMid(stem.left(), stem.right(), PartRenderer.SAMPLE_RATE));
+    double loudness = LoudnessMeter.integratedMid(stem.left(), stem.right(), PartRenderer.SAMPLE_RATE);
+    StemAudio audio = spill == null ? new StemAudio.Held(stem) : StemAudio.OnDisk.spill(stem, spill.file(spillName));
+    return new Measured(audio, loudness);
   }
 
   private static int frames(Arrangement arrangement) {
     return (int) Math.ceil(arrangement.durationSeconds() * PartRenderer.SAMPLE_RATE);
   }
 
-  private record Measured(Stem stem, double loudness) {}
+  private record Measured(StemAudio stem, double loudness) {}
+
+  /** A clip's parts in arrangement order, each with its loudness. */
+  private record RenderedParts(List<StemAudio> stems, double[] loudness) {}
+
+  private static RenderedParts awaitParts(List<Future<Measured>> partFutures) throws IOException {
+    List<StemAudio> stems = new ArrayList<>();
+    double[] loudness = new double[partFutures.size()];
+    for (int i = 0; i < partFutures.size(); i++) {
+      Measured m = await(partFutures.get(i));
+      stems.add(m.stem());
+      loudness[i] = m.loudness();
+    }
+    return new RenderedParts(stems, loudness);
+  }
+
+  /**
+   * Whether a clip's parts go to disk as they are rendered: when holding them all would take more
+   * than a sixth of the heap (two clips render at once, and mixing and mastering need room too).
+   * With the 3 GB test heap a 3-minute song stays in memory; an 8-minute one, or any long clip in a
+   * 1 GB heap, spills.
+   */
+  private boolean spills(Arrangement arrangement) {
+    long bytes = (long) frames(arrangement) * 2 * Float.BYTES * arrangement.parts().size();
+    return bytes > spillAboveBytes;
+  }
+
+  /**
+   * What mixing and mastering a clip holds, in megabytes: about six full-length float arrays (the
+   * mix's two channels, the reverb send and its wet signal; or the master's two channels, its
+   * K-weighted power, limiter envelope and gain curve).
+   */
+  private static int wholeSignalMegabytes(int frames) {
+    return (int) Math.max(1, ((long) frames * Float.BYTES * 6) >> 20);
+  }
+
+  /** Waits for the clip's share of the whole-signal budget; closing the lease gives it back (once). */
+  private Lease lease(int frames) throws IOException {
+    int permits = Math.min(budgetMegabytes, wholeSignalMegabytes(frames));
+    try {
+      wholeSignal.acquire(permits);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to mix", e);
+    }
+    return new Lease(wholeSignal, permits);
+  }
+
+  private static final class Lease implements AutoCloseable {
+    private final Semaphore semaphore;
+    private int permits;
+
+    Lease(Semaphore semaphore, int permits) {
+      this.semaphore = semaphore;
+      this.permits = permits;
+    }
+
+    @Override
+    public synchronized void close() {
+      semaphore.release(permits);
+      permits = 0;
+    }
+  }
 
   /**
    * Which instruments play, for logs and readiness details: the SoundFont's name and file, or

@@ -23,6 +23,7 @@ import io.backbeat.engine.render.Mastering;
 import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
 import io.backbeat.engine.render.Stem;
+import io.backbeat.engine.render.StemAudio;
 import io.backbeat.engine.source.SourceAudio;
 import io.backbeat.engine.theory.Chord;
 import io.backbeat.engine.theory.Key;
@@ -240,74 +241,137 @@ public final class UploadStudio {
       Path outDir) throws IOException {
     Files.createDirectories(outDir);
     ClipPlan clip = plan.clips().get(clipIndex);
-    MixedClip mixed = studio.renderMix(plan, clipIndex);
-    int rate = SourceAudio.SAMPLE_RATE;
-    int splice = (int) Math.min(source.frames(), Math.round(spliceSeconds * rate));
-    int pickup = (int) Math.round(clip.arrangement().groove().seconds(4.0) * rate);
-    int fade = Math.min(splice, Math.min(pickup, (int) Math.round(analysis.beatSeconds() * rate)));
-    int renderFrames = mixed.master().frames();
-    int start = splice - pickup; // where the render's first frame lands; may be negative (then cut)
-    int total = splice + Math.max(0, renderFrames - pickup);
+    try (MixedClip mixed = studio.renderMix(plan, clipIndex); SpillDir spills = studio.spillDir()) {
+      int rate = SourceAudio.SAMPLE_RATE;
+      int splice = (int) Math.min(source.frames(), Math.round(spliceSeconds * rate));
+      int pickup = (int) Math.round(clip.arrangement().groove().seconds(4.0) * rate);
+      int fade = Math.min(splice, Math.min(pickup, (int) Math.round(analysis.beatSeconds() * rate)));
+      int renderFrames = mixed.master().frames();
+      int start = splice - pickup; // where the render's first frame lands; may be negative (then cut)
+      int total = splice + Math.max(0, renderFrames - pickup);
 
-    float[][] upload = new float[2][splice];
-    try (WavReader reader = new WavReader(source.wav())) {
-      reader.read(upload, 0, splice);
-    }
-    double uploadDb = rmsDb(upload, Math.max(0, splice - (int) (MATCH_BARS * analysis.barSeconds() * rate)), splice);
-    float[][] render = mixed.master().channels();
-    double renderDb = rmsDb(render, pickup, Math.min(renderFrames, pickup + (int) (MATCH_BARS * analysis.barSeconds() * rate)));
-    double gainDb = uploadDb <= AudioLevels.FLOOR_DB || renderDb <= AudioLevels.FLOOR_DB ? 0 : Math.max(-24, Math.min(12, uploadDb - renderDb));
-    float gain = (float) Math.pow(10, gainDb / 20);
+      // Only the bars matched and the crossfade of the recording are read into memory.
+      int matchFrom = Math.max(0, splice - (int) (MATCH_BARS * analysis.barSeconds() * rate));
+      double uploadDb = rmsDb(AudioLevels.read(source.wav(), matchFrom, splice), 0, splice - matchFrom);
+      float[][] render = mixed.master().channels();
+      double renderDb = rmsDb(render, pickup, Math.min(renderFrames, pickup + (int) (MATCH_BARS * analysis.barSeconds() * rate)));
+      double gainDb = uploadDb <= AudioLevels.FLOOR_DB || renderDb <= AudioLevels.FLOOR_DB ? 0 : Math.max(-24, Math.min(12, uploadDb - renderDb));
+      float gain = (float) Math.pow(10, gainDb / 20);
 
-    float[] uploadEnvelope = new float[splice];
-    java.util.Arrays.fill(uploadEnvelope, 1f);
-    for (int i = 0; i < fade; i++) {
-      double x = (i + 0.5) / fade;
-      uploadEnvelope[splice - fade + i] = (float) Math.cos(x * Math.PI / 2);
+      float[] fadeOut = new float[fade];
+      for (int i = 0; i < fade; i++) {
+        double x = (i + 0.5) / fade;
+        fadeOut[i] = (float) Math.cos(x * Math.PI / 2);
+      }
+      AudioLevels.Envelope uploadEnvelope = new AudioLevels.Envelope(splice - fade, fadeOut);
+      // the continuation's envelope, by its own frame index: silent until the fade, then up to 1
+      float[] renderEnvelope = new float[renderFrames];
+      for (int i = 0; i < renderFrames; i++) {
+        int out = start + i;
+        if (out >= splice) {
+          renderEnvelope[i] = 1f;
+        } else if (out >= splice - fade && out >= 0) {
+          double x = (out - (splice - fade) + 0.5) / fade;
+          renderEnvelope[i] = (float) Math.sin(x * Math.PI / 2);
+        }
+      }
+      // Two passes over the clip, a block at a time: its peak (for the no-clip safety gain), then the
+      // clip itself into a float spill that the MP3 is encoded from.
+      ContinuationMix clipAudio = new ContinuationMix(source.wav(), splice, uploadEnvelope, render, renderEnvelope, gain, start, total);
+      float safety = clipAudio.safetyGain();
+      Path spill = spills.file("clip.f32.wav");
+      clipAudio.write(spill, safety);
+
+      String base = "clip-" + clipIndex;
+      Path mp3 = outDir.resolve(base + ".mp3");
+      studio.encodeMp3(mp3, spill, tags(plan, clip));
+      Map<String, Path> stems = new LinkedHashMap<>();
+      Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
+      AudioLevels.writePlaced(uploadStem, new StemAudio.OnDisk(UPLOAD_STEM, source.wav(), splice), new float[] {safety, safety},
+          uploadEnvelope, 0, total);
+      stems.put(UPLOAD_STEM, uploadStem);
+      for (Mixer.PlacedStem placed : mixed.stems()) {
+        Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+        float[] gains = {placed.leftGain() * mixed.stemGain() * gain * safety, placed.rightGain() * mixed.stemGain() * gain * safety};
+        AudioLevels.writePlaced(wav, placed.stem(), gains, new AudioLevels.Envelope(0, renderEnvelope), start, total);
+        stems.put(placed.stem().name(), wav);
+      }
+      Path cover = outDir.resolve(base + "-cover.jpg");
+      artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
+      List<WordTiming> words = shifted(clip.words(), start / (double) rate);
+      return new RenderedClip(clipIndex, plan.title(), plan.tags(), total / (double) rate, mp3, cover, stems, words, clip.bpm(), clip.key());
     }
-    // the continuation's envelope, by its own frame index: silent until the fade, then up to 1
-    float[] renderEnvelope = new float[renderFrames];
-    for (int i = 0; i < renderFrames; i++) {
-      int out = start + i;
-      if (out >= splice) {
-        renderEnvelope[i] = 1f;
-      } else if (out >= splice - fade && out >= 0) {
-        double x = (out - (splice - fade) + 0.5) / fade;
-        renderEnvelope[i] = (float) Math.sin(x * Math.PI / 2);
+  }
+
+  /**
+   * A continuation's audio, computed a block at a time from the recording's WAV and the render in
+   * memory: frame {@code i} is the recording × its fade-out (before the splice), plus the render ×
+   * its fade-in × gain. The same floats as the whole-array form, so the same bytes.
+   */
+  private record ContinuationMix(Path wav, int splice, AudioLevels.Envelope uploadEnvelope, float[][] render,
+      float[] renderEnvelope, float gain, int start, int total) {
+    private static final int BLOCK = 1 << 15;
+
+    /** 1, or the gain that brings the clip's sample peak down to −0.1 dBFS ({@link AudioLevels#safetyGain}). */
+    float safetyGain() throws IOException {
+      float[] peak = {0};
+      blocks((block, count) -> {
+        for (int i = 0; i < count; i++) {
+          peak[0] = Math.max(peak[0], Math.max(Math.abs(block[0][i]), Math.abs(block[1][i])));
+        }
+      });
+      float ceiling = (float) Math.pow(10, -0.1 / 20);
+      return peak[0] > ceiling ? ceiling / peak[0] : 1f;
+    }
+
+    /** Writes the clip × {@code safety} as a float WAV. */
+    void write(Path file, float safety) throws IOException {
+      try (WavStreamWriter out = WavStreamWriter.float32(file, 2, SourceAudio.SAMPLE_RATE)) {
+        blocks((block, count) -> {
+          if (safety != 1f) {
+            for (int i = 0; i < count; i++) {
+              block[0][i] *= safety;
+              block[1][i] *= safety;
+            }
+          }
+          out.write(block, 0, count);
+        });
       }
     }
-    float[] left = new float[total];
-    float[] right = new float[total];
-    for (int i = 0; i < splice; i++) {
-      left[i] = upload[0][i] * uploadEnvelope[i];
-      right[i] = upload[1][i] * uploadEnvelope[i];
-    }
-    for (int i = Math.max(0, -start); i < renderFrames && start + i < total; i++) {
-      float g = renderEnvelope[i] * gain;
-      left[start + i] += render[0][i] * g;
-      right[start + i] += render[1][i] * g;
-    }
-    float safety = AudioLevels.safetyGain(left, right);
-    AudioLevels.scale(left, safety);
-    AudioLevels.scale(right, safety);
 
-    String base = "clip-" + clipIndex;
-    Path mp3 = outDir.resolve(base + ".mp3");
-    studio.encodeMp3(mp3, left, right, tags(plan, clip));
-    Map<String, Path> stems = new LinkedHashMap<>();
-    Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
-    AudioLevels.writeStem(uploadStem, upload, uploadEnvelope, safety, 0, total);
-    stems.put(UPLOAD_STEM, uploadStem);
-    for (Mixer.PlacedStem placed : mixed.stems()) {
-      Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
-      float[] gains = {placed.leftGain() * mixed.stemGain() * gain * safety, placed.rightGain() * mixed.stemGain() * gain * safety};
-      AudioLevels.writePlaced(wav, placed.stem(), gains, renderEnvelope, start, total);
-      stems.put(placed.stem().name(), wav);
+    private interface BlockSink {
+      void accept(float[][] block, int count) throws IOException;
     }
-    Path cover = outDir.resolve(base + "-cover.jpg");
-    artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
-    List<WordTiming> words = shifted(clip.words(), start / (double) rate);
-    return new RenderedClip(clipIndex, plan.title(), plan.tags(), total / (double) rate, mp3, cover, stems, words, clip.bpm(), clip.key());
+
+    private void blocks(BlockSink sink) throws IOException {
+      float[][] block = new float[2][BLOCK];
+      try (WavReader upload = new WavReader(wav)) {
+        for (int at = 0; at < total; at += BLOCK) {
+          int count = Math.min(BLOCK, total - at);
+          int recorded = Math.max(0, Math.min(count, splice - at));
+          if (recorded > 0 && upload.read(block, 0, recorded) != recorded) {
+            throw new IOException(wav + " ended before the splice");
+          }
+          for (int f = 0; f < count; f++) {
+            if (f < recorded) {
+              float e = uploadEnvelope.at(at + f);
+              block[0][f] = block[0][f] * e;
+              block[1][f] = block[1][f] * e;
+            } else {
+              block[0][f] = 0;
+              block[1][f] = 0;
+            }
+            int i = at + f - start; // the render's frame
+            if (i >= 0 && i < renderEnvelope.length) {
+              float g = renderEnvelope[i] * gain;
+              block[0][f] += render[0][i] * g;
+              block[1][f] += render[1][i] * g;
+            }
+          }
+          sink.accept(block, count);
+        }
+      }
+    }
   }
 
   /**
@@ -317,97 +381,120 @@ public final class UploadStudio {
    * window and its crossfades every sample is the recording's. The replacement is held under full
    * scale by its own gain, so nothing outside changes. Stems: {@link #UPLOAD_STEM} (the recording's
    * share) and the replacement's parts, each as long as the recording; they sum to the clip. Words:
-   * the replacement's, inside the window.
+   * the replacement's, inside the window. Only the window and its crossfades are held in memory:
+   * the rest of the recording is copied block by block.
    */
   public RenderedClip renderReplacement(SongPlan plan, int clipIndex, SourceAudio source, double startSeconds, double endSeconds,
       AudioAnalysis analysis, Path outDir) throws IOException {
     Files.createDirectories(outDir);
     ClipPlan clip = plan.clips().get(clipIndex);
-    MixedClip mixed = studio.renderMix(plan, clipIndex);
-    int rate = SourceAudio.SAMPLE_RATE;
-    int total = (int) source.frames();
-    Splice splice = splice(analysis, source, startSeconds, endSeconds);
-    int offset = (int) Math.round(analysis.barStart(replacementFirstBar(analysis, startSeconds)) * rate); // the render's frame 0
-    float[][] recording = new float[2][total];
-    try (WavReader reader = new WavReader(source.wav())) {
-      reader.read(recording, 0, total);
-    }
-    float[][] render = mixed.master().channels();
-    int renderFrames = mixed.master().frames();
-    // envelopes by output frame: the recording's, and the replacement's (its complement)
-    int from = splice.start() - splice.fade();
-    int to = splice.end() + splice.fade();
-    float[] recordingEnvelope = new float[total];
-    java.util.Arrays.fill(recordingEnvelope, 1f);
-    for (int i = from; i < to; i++) {
-      if (i < splice.start()) {
-        recordingEnvelope[i] = (float) Math.cos((i - from + 0.5) / splice.fade() * Math.PI / 2);
-      } else if (i < splice.end()) {
-        recordingEnvelope[i] = 0f;
-      } else {
-        recordingEnvelope[i] = (float) Math.sin((i - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
-      }
-    }
-    float[] renderEnvelope = new float[renderFrames];
-    for (int r = 0; r < renderFrames; r++) {
-      int out = offset + r;
-      if (out >= from && out < to) {
-        renderEnvelope[r] = out >= splice.start() && out < splice.end() ? 1f
-            : out < splice.start() ? (float) Math.sin((out - from + 0.5) / splice.fade() * Math.PI / 2)
-            : (float) Math.cos((out - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
-      }
-    }
-    // the replacement at the recording's level in the window
-    int rs = Math.max(0, Math.min(renderFrames, splice.start() - offset));
-    int re = Math.max(rs, Math.min(renderFrames, splice.end() - offset));
-    double recordingDb = rmsDb(recording, splice.start(), splice.end());
-    double renderDb = rmsDb(render, rs, re);
-    double gainDb = recordingDb <= AudioLevels.FLOOR_DB || renderDb <= AudioLevels.FLOOR_DB ? 0 : Math.max(-24, Math.min(12, recordingDb - renderDb));
-    float gain = (float) Math.pow(10, gainDb / 20);
-    float[] left = new float[total];
-    float[] right = new float[total];
-    for (int pass = 0; pass < 4; pass++) {
-      double peak = 0;
-      for (int i = 0; i < total; i++) {
-        float l = recording[0][i] * recordingEnvelope[i];
-        float r = recording[1][i] * recordingEnvelope[i];
-        int k = i - offset;
-        if (k >= 0 && k < renderFrames && renderEnvelope[k] > 0) {
-          l += render[0][k] * renderEnvelope[k] * gain;
-          r += render[1][k] * renderEnvelope[k] * gain;
-          peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)));
+    try (MixedClip mixed = studio.renderMix(plan, clipIndex); SpillDir spills = studio.spillDir()) {
+      int rate = SourceAudio.SAMPLE_RATE;
+      int total = (int) source.frames();
+      Splice splice = splice(analysis, source, startSeconds, endSeconds);
+      int offset = (int) Math.round(analysis.barStart(replacementFirstBar(analysis, startSeconds)) * rate); // the render's frame 0
+      float[][] render = mixed.master().channels();
+      int renderFrames = mixed.master().frames();
+      // envelopes by output frame: the recording's (1 outside [from, to)), and the replacement's (its complement)
+      int from = splice.start() - splice.fade();
+      int to = splice.end() + splice.fade();
+      float[][] recording = AudioLevels.read(source.wav(), from, to); // frame from + k at k
+      float[] fades = new float[to - from];
+      for (int i = from; i < to; i++) {
+        if (i < splice.start()) {
+          fades[i - from] = (float) Math.cos((i - from + 0.5) / splice.fade() * Math.PI / 2);
+        } else if (i < splice.end()) {
+          fades[i - from] = 0f;
+        } else {
+          fades[i - from] = (float) Math.sin((i - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
         }
-        left[i] = l;
-        right[i] = r;
       }
-      if (peak <= 0.98) {
-        break;
+      AudioLevels.Envelope recordingEnvelope = new AudioLevels.Envelope(from, fades);
+      float[] renderEnvelope = new float[renderFrames];
+      for (int r = 0; r < renderFrames; r++) {
+        int out = offset + r;
+        if (out >= from && out < to) {
+          renderEnvelope[r] = out >= splice.start() && out < splice.end() ? 1f
+              : out < splice.start() ? (float) Math.sin((out - from + 0.5) / splice.fade() * Math.PI / 2)
+              : (float) Math.cos((out - splice.end() + 0.5) / splice.fade() * Math.PI / 2);
+        }
       }
-      gain *= (float) (0.97 / peak); // only the replacement gives way: the recording's samples stay as they were
-    }
+      // the replacement at the recording's level in the window
+      int rs = Math.max(0, Math.min(renderFrames, splice.start() - offset));
+      int re = Math.max(rs, Math.min(renderFrames, splice.end() - offset));
+      double recordingDb = rmsDb(recording, splice.start() - from, splice.end() - from);
+      double renderDb = rmsDb(render, rs, re);
+      double gainDb = recordingDb <= AudioLevels.FLOOR_DB || renderDb <= AudioLevels.FLOOR_DB ? 0 : Math.max(-24, Math.min(12, recordingDb - renderDb));
+      float gain = (float) Math.pow(10, gainDb / 20);
+      // Outside [from, to) the replacement's envelope is 0: the clip is the recording's own samples there.
+      float[][] window = new float[2][to - from];
+      for (int pass = 0; pass < 4; pass++) {
+        double peak = 0;
+        for (int i = from; i < to; i++) {
+          float e = recordingEnvelope.at(i);
+          float l = recording[0][i - from] * e;
+          float r = recording[1][i - from] * e;
+          int k = i - offset;
+          if (k >= 0 && k < renderFrames && renderEnvelope[k] > 0) {
+            l += render[0][k] * renderEnvelope[k] * gain;
+            r += render[1][k] * renderEnvelope[k] * gain;
+            peak = Math.max(peak, Math.max(Math.abs(l), Math.abs(r)));
+          }
+          window[0][i - from] = l;
+          window[1][i - from] = r;
+        }
+        if (peak <= 0.98) {
+          break;
+        }
+        gain *= (float) (0.97 / peak); // only the replacement gives way: the recording's samples stay as they were
+      }
+      Path spill = spills.file("clip.f32.wav");
+      try (WavStreamWriter out = WavStreamWriter.float32(spill, 2, rate)) {
+        copy(source.wav(), 0, from, out);
+        out.write(window, 0, to - from);
+        copy(source.wav(), to, total, out);
+      }
 
-    String base = "clip-" + clipIndex;
-    Path mp3 = outDir.resolve(base + ".mp3");
-    studio.encodeMp3(mp3, left, right, tags(plan, clip));
-    Map<String, Path> stems = new LinkedHashMap<>();
-    Path recordingStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
-    AudioLevels.writeStem(recordingStem, recording, recordingEnvelope, 1f, 0, total);
-    stems.put(UPLOAD_STEM, recordingStem);
-    for (Mixer.PlacedStem placed : mixed.stems()) {
-      Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
-      float[] gains = {placed.leftGain() * mixed.stemGain() * gain, placed.rightGain() * mixed.stemGain() * gain};
-      AudioLevels.writePlaced(wav, placed.stem(), gains, renderEnvelope, offset, total);
-      stems.put(placed.stem().name(), wav);
+      String base = "clip-" + clipIndex;
+      Path mp3 = outDir.resolve(base + ".mp3");
+      studio.encodeMp3(mp3, spill, tags(plan, clip));
+      Map<String, Path> stems = new LinkedHashMap<>();
+      Path recordingStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
+      AudioLevels.writePlaced(recordingStem, new StemAudio.OnDisk(UPLOAD_STEM, source.wav(), total), new float[] {1f, 1f},
+          recordingEnvelope, 0, total);
+      stems.put(UPLOAD_STEM, recordingStem);
+      for (Mixer.PlacedStem placed : mixed.stems()) {
+        Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+        float[] gains = {placed.leftGain() * mixed.stemGain() * gain, placed.rightGain() * mixed.stemGain() * gain};
+        AudioLevels.writePlaced(wav, placed.stem(), gains, new AudioLevels.Envelope(0, renderEnvelope), offset, total);
+        stems.put(placed.stem().name(), wav);
+      }
+      Path cover = outDir.resolve(base + "-cover.jpg");
+      artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
+      List<WordTiming> words = new ArrayList<>();
+      for (WordTiming w : shifted(clip.words(), offset / (double) rate)) {
+        if (w.startS() >= startSeconds && w.startS() < endSeconds) {
+          words.add(w);
+        }
+      }
+      return new RenderedClip(clipIndex, plan.title(), plan.tags(), total / (double) rate, mp3, cover, stems, words, clip.bpm(), clip.key());
     }
-    Path cover = outDir.resolve(base + "-cover.jpg");
-    artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
-    List<WordTiming> words = new ArrayList<>();
-    for (WordTiming w : shifted(clip.words(), offset / (double) rate)) {
-      if (w.startS() >= startSeconds && w.startS() < endSeconds) {
-        words.add(w);
+  }
+
+  /** Copies frames {@code [from, to)} of a recording into {@code out} block by block (its samples as read). */
+  private static void copy(Path wav, int from, int to, WavStreamWriter out) throws IOException {
+    int block = 1 << 15;
+    float[][] buffer = new float[2][block];
+    try (WavReader reader = new WavReader(wav)) {
+      reader.seek(from);
+      for (int at = from; at < to; at += block) {
+        int count = Math.min(block, to - at);
+        if (reader.read(buffer, 0, count) != count) {
+          throw new IOException(wav + " ended before frame " + to);
+        }
+        out.write(buffer, 0, count);
       }
     }
-    return new RenderedClip(clipIndex, plan.title(), plan.tags(), total / (double) rate, mp3, cover, stems, words, clip.bpm(), clip.key());
   }
 
   /**
@@ -424,7 +511,13 @@ public final class UploadStudio {
       throw new IOException("the recording is too long to mix");
     }
     int n = (int) source.frames();
-    MixedClip mixed = studio.renderMix(plan, clipIndex);
+    try (MixedClip mixed = studio.renderMix(plan, clipIndex)) {
+      return overdub(plan, clipIndex, clip, source, what, outDir, n, mixed);
+    }
+  }
+
+  private RenderedClip overdub(SongPlan plan, int clipIndex, ClipPlan clip, SourceAudio source, Overdub what, Path outDir, int n,
+      MixedClip mixed) throws IOException {
     float[][] upload = WavReader.readAll(source.wav());
     float[][] part = {fitLength(mixed.master().left(), n), fitLength(mixed.master().right(), n)};
     double uploadLufs = LoudnessMeter.integrated(upload, SourceAudio.SAMPLE_RATE);

@@ -170,9 +170,14 @@ public final class BackbeatApp implements AutoCloseable {
     // songs that name a stored persona are sung by its voice
     PersonaService personas = new PersonaService(transactor, clock);
     studio.usePersonas(id -> personas.find(id).flatMap(PersonaVoiceJson::read));
-    Optional<RelayProvider> relay = relay(config, transactor, clock);
+    // the local studio runs with no channels configured, or as the config's local channel (also the relay's fallback)
+    Optional<Provider> local =
+        !config.channels().configured() || !config.channels().locals().isEmpty()
+            ? Optional.of(localProvider(studio, egressClient, config, id -> transactor.inTransaction(tx -> tx.tasks().find(id)), personas))
+            : Optional.empty();
+    Optional<RelayProvider> relay = relay(config, transactor, clock, local);
     List<Provider> providers = new java.util.ArrayList<>(extensions.providers());
-    providers.addAll(providers(studio, egressClient, config, relay, id -> transactor.inTransaction(tx -> tx.tasks().find(id)), personas));
+    providers.addAll(providers(config, relay, local));
     for (Provider provider : providers) {
       LOG.info("Registering provider {} for {}", provider.name(), provider.kinds());
     }
@@ -308,15 +313,13 @@ public final class BackbeatApp implements AutoCloseable {
    * The one list of providers. Without configured channels the local studio runs every kind it
    * supports. With channels, the relay comes first: it takes a task when the best channel for it
    * (by kind, model, priority and weight) is an upstream one; the local studio runs only if a
-   * {@code local} channel is configured, for what ranks it first or what no upstream serves.
+   * {@code local} channel is configured, for what ranks it first or what no upstream serves. The
+   * relay also hands the studio what every upstream ranked before a local channel refused.
    */
-  private static List<Provider> providers(
-      Studio studio, EgressHttpClient egress, BackbeatConfig config, Optional<RelayProvider> relay, SourceTasks sources, PersonaService personas) {
+  private static List<Provider> providers(BackbeatConfig config, Optional<RelayProvider> relay, Optional<Provider> local) {
     List<Provider> providers = new java.util.ArrayList<>();
     relay.ifPresent(providers::add);
-    if (!config.channels().configured() || !config.channels().locals().isEmpty()) {
-      providers.add(localProvider(studio, egress, config, sources, personas));
-    }
+    local.ifPresent(providers::add);
     if (providers.isEmpty()) {
       throw new ConfigException("no usable channel: every configured channel was skipped ("
           + config.channels().skipped().stream().map(s -> s.name() + ": " + s.reason()).toList()
@@ -358,7 +361,7 @@ public final class BackbeatApp implements AutoCloseable {
   }
 
   /** The relay over the usable upstream channels of the config, reported one by one; empty without any. */
-  private Optional<RelayProvider> relay(BackbeatConfig config, Transactor transactor, InstantSource clock) {
+  private Optional<RelayProvider> relay(BackbeatConfig config, Transactor transactor, InstantSource clock, Optional<Provider> local) {
     ChannelsConfig channels = config.channels();
     for (ChannelsConfig.Skipped skipped : channels.skipped()) {
       LOG.warn("Channel {} ({}) is skipped: {}", skipped.name(), skipped.type(), skipped.reason());
@@ -372,12 +375,11 @@ public final class BackbeatApp implements AutoCloseable {
       LOG.info("Channel {} ({}, {}) serves {} at priority {} weight {}", channel.name(), channel.type().configName(),
           java.net.URI.create(channel.apiRoot()).getHost(), channel.kinds(), channel.priority(), channel.weight());
     }
-    java.util.Set<TaskKind> localKinds = java.util.EnumSet.of(TaskKind.LYRICS, TaskKind.SONG);
     return Optional.of(
         new RelayProvider(
             built,
             channels.locals(),
-            spec -> localKinds.contains(spec.kind()),
+            local,
             RelayStore.of(transactor),
             new Rehoster(egressClient.newBuilder().field("upstream output").build(), config.storage().dataDir().resolve("work").resolve("relay")),
             () -> baseUrl,

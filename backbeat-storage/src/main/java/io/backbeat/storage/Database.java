@@ -195,6 +195,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    transactor.close(); // its queued group commits still commit
     if (readDataSource != null) {
       readDataSource.close();
     }

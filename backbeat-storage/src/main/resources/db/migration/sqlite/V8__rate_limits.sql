@@ -4,10 +4,14 @@
 -- poll:<api key>:<task>), kept by GCRA. tat_micros is the bucket's theoretical arrival time in epoch
 -- microseconds (finer than the milliseconds used elsewhere: a 1000/s limit is a 1 ms interval);
 -- the bucket is full once it is in the past, so such rows may be deleted at any time.
+-- seen_micros is the latest request time seen on the bucket: a request whose clock lags behind it
+-- (a thread stalled between reading the clock and the statement, a node whose clock is behind)
+-- counts as made then, instead of looking like a burst from the past.
 -- last_allowed says whether the last request was let through (the upsert's RETURNING needs it).
 CREATE TABLE rate_limit (
   bucket_key TEXT NOT NULL PRIMARY KEY,
   tat_micros INTEGER NOT NULL,
+  seen_micros INTEGER NOT NULL,
   last_allowed INTEGER NOT NULL
 ) STRICT;
 

@@ -54,7 +54,12 @@ public final class Dispatcher implements TaskListener {
   private final Executor executor;
   private final Map<String, Run> active = new ConcurrentHashMap<>();
 
-  /** Runs steps on virtual threads. */
+  /**
+   * Runs each step on a platform thread of its own. Not a virtual thread: local renders are CPU
+   * work that never blocks, and a virtual thread holds its carrier until it blocks, so a render on
+   * each of a 2-core machine's two carriers left every HTTP request (virtual threads too) waiting
+   * for a carrier until a render ended. The operating system time-slices platform threads.
+   */
   public Dispatcher(
       TaskService taskService,
       Transactor transactor,
@@ -63,7 +68,7 @@ public final class Dispatcher implements TaskListener {
       InstantSource clock,
       DispatcherConfig config,
       String owner) {
-    this(taskService, transactor, providers, assets, clock, config, owner, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("task-", 0).factory()));
+    this(taskService, transactor, providers, assets, clock, config, owner, Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("task-", 0).factory()));
   }
 
   /** @param executor runs each claimed step; tests pass {@code Runnable::run} to step in the calling thread */
@@ -114,7 +119,8 @@ public final class Dispatcher implements TaskListener {
       return Duration.ZERO;
     }
     // sleep until the next step of a provider with room falls due (a retry, a poll), or a wake()
-    Optional<Instant> next = withRoom.isEmpty() ? Optional.empty() : transactor.inTransaction(tx -> tx.tasks().nextDueAt(withRoom));
+    // a read: it only decides how long to sleep, and a wake-up per create must not queue for the write lock
+    Optional<Instant> next = withRoom.isEmpty() ? Optional.empty() : transactor.read(tx -> tx.tasks().nextDueAt(withRoom));
     Duration untilNext = next.map(at -> Duration.between(now, at)).orElse(config.lease());
     return untilNext.isNegative() ? Duration.ZERO : untilNext;
   }

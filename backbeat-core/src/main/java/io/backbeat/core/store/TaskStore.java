@@ -21,11 +21,10 @@ public interface TaskStore {
   Optional<Task> findOwned(String accountId, String id);
 
   /**
-   * The account's earliest queued, running or succeeded task of {@code kind} made from source task
-   * {@code sourceTaskId} (its spec's {@code source.taskId} or {@code sourceTaskId}) and, unless
-   * {@code clipId} is null, from that clip: the "one per source" rules (WAV, cover art) look here.
+   * The version columns of the task if it belongs to {@code accountId}: what a poll compares with the
+   * answer it rendered last time, instead of reading and rendering the whole row again.
    */
-  Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId);
+  Optional<io.backbeat.core.task.TaskVersion> findOwnedVersion(String accountId, String id);
 
   /**
    * Claims {@code claim} of {@code accountId} for {@code taskId}, in the create's transaction: empty

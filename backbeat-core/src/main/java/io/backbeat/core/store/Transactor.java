@@ -21,6 +21,28 @@ public interface Transactor {
     return inTransaction(work);
   }
 
+  /**
+   * A read that is a single statement: one statement sees one committed state by itself, so no
+   * transaction is opened around it (no BEGIN and COMMIT for a poll's version check). {@code work}
+   * must run exactly one statement; anything more needs {@link #read}. The default is {@link #read}.
+   */
+  default <T> T readOne(Function<Tx, T> work) {
+    return read(work);
+  }
+
+  /**
+   * Like {@link #inTransaction}, for short writes that many callers issue at once (creates): the
+   * work may share one transaction, and so one commit, with other callers' work queued meanwhile.
+   * Each work runs in its own savepoint, so what it throws rolls back its own writes only and
+   * reaches its caller unchanged; it sees the writes of work committed before it. This returns
+   * only after the shared commit, and a failed commit fails every work of it. The work runs on
+   * another thread: it must not rely on thread-locals of the caller. The default runs an
+   * ordinary transaction.
+   */
+  default <T> T inGroupCommit(Function<Tx, T> work) {
+    return inTransaction(work);
+  }
+
   default void useTransaction(Consumer<Tx> work) {
     inTransaction(
         tx -> {

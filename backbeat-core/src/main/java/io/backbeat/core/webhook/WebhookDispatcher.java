@@ -86,7 +86,7 @@ public final class WebhookDispatcher {
 
   /** One attempt of one delivery, then its bookkeeping. */
   void deliver(WebhookDelivery delivery) {
-    Optional<WebhookSecrets> secrets = transactor.inTransaction(tx -> tx.accounts().webhookSecrets(delivery.accountId()));
+    Optional<WebhookSecrets> secrets = transactor.read(tx -> tx.accounts().webhookSecrets(delivery.accountId()));
     Instant start = clock.instant();
     Integer status = null;
     String excerpt = null;
@@ -125,7 +125,12 @@ public final class WebhookDispatcher {
     }
     final WebhookDelivery.State state = next;
     final Instant at = nextAt;
-    transactor.useTransaction(tx -> tx.webhooks().recordAttempt(attempt, state, at));
+    // the batch's deliveries end together: their bookkeeping shares commits
+    transactor.inGroupCommit(
+        tx -> {
+          tx.webhooks().recordAttempt(attempt, state, at);
+          return null;
+        });
     if (attempt.succeeded()) {
       LOG.info("Webhook {} for task {} delivered (attempt {}, HTTP {}, {} ms)", delivery.id(), delivery.taskId(), attemptNo, status, latency);
     } else {

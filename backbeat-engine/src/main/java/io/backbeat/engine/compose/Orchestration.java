@@ -3,9 +3,12 @@ package io.backbeat.engine.compose;
 /**
  * Which GM programs play the roles, after the style's asks and the negative tags are applied.
  * A program of -1 means the role is left out.
+ *
+ * @param colorAsked the style named the colour instrument (horns, strings, sax…): it plays through
+ *     the song, not only in choruses and breaks, so a short song that asks for brass has brass
  */
 record Orchestration(int chords, int pad, int bass, int color, int lead, boolean drums,
-    CompStyle comp) {
+    CompStyle comp, boolean colorAsked) {
 
   static Orchestration choose(StyleProfile style, int variant) {
     Genre genre = style.genre();
@@ -33,8 +36,10 @@ record Orchestration(int chords, int pad, int bass, int color, int lead, boolean
     if (style.wants(Instrument.ORGAN)) {
       pad = 16;
     }
+    boolean colorAsked = false;
     if (style.wants(Instrument.STRINGS)) {
       color = 48;
+      colorAsked = true;
     }
     if (style.wants(Instrument.PAD)) {
       pad = 89;
@@ -47,6 +52,7 @@ record Orchestration(int chords, int pad, int bass, int color, int lead, boolean
         Instrument.MARIMBA, Instrument.CHOIR}) {
       if (style.wants(i)) {
         color = i.program();
+        colorAsked = true;
         if (i == Instrument.SAX || i == Instrument.FLUTE || i == Instrument.TRUMPET
             || i == Instrument.HARMONICA || i == Instrument.VIOLIN) {
           lead = i.program();
@@ -124,7 +130,7 @@ record Orchestration(int chords, int pad, int bass, int color, int lead, boolean
       bass = style.excludes(Instrument.BASS) ? -1 : 33;
     }
     boolean drums = genre.drums() != DrumStyle.NONE && !style.excludes(Instrument.DRUMS);
-    return new Orchestration(chords, pad, bass, color, lead, drums, comp);
+    return new Orchestration(chords, pad, bass, color, lead, drums, comp, colorAsked);
   }
 
   private static int family(int program) {

@@ -146,7 +146,7 @@ public final class SongComposer {
       parts.add(new Part("vocal", PartRole.VOCAL, in.voice().program(), false, sung, 0, 0, 0.28));
     }
     if (!leadNotes.isEmpty()) {
-      parts.add(new Part("lead", PartRole.LEAD, orchestra.lead(), false, leadNotes, -4, 0.15, 0.3));
+      parts.add(new Part(Part.named("lead", orchestra.lead()), PartRole.LEAD, orchestra.lead(), false, leadNotes, -4, 0.15, 0.3));
     }
     parts.removeIf(p -> p.notes().isEmpty() || !roles.contains(p.role()));
     if (!roles.contains(PartRole.VOCAL)) {
@@ -231,18 +231,18 @@ public final class SongComposer {
         if (orchestra.pad() >= 0 && (padEverywhere || energy >= 0.75 || s.kind() == SectionKind.BRIDGE)) {
           acc.pad(pad, bar * 4.0, chord, energy);
         }
-        if (orchestra.color() >= 0 && (s.kind() == SectionKind.CHORUS || s.kind() == SectionKind.BREAK)) {
+        if (orchestra.color() >= 0 && (orchestra.colorAsked() || s.kind() == SectionKind.CHORUS || s.kind() == SectionKind.BREAK)) {
           acc.color(color, bar * 4.0, chord, orchestra.color(), energy);
         }
       }
     }
     List<Part> parts = new ArrayList<>();
-    parts.add(new Part("keys", PartRole.CHORDS, orchestra.chords(), false, comp, -4, -0.3, 0.22));
+    parts.add(new Part(Part.named("keys", orchestra.chords()), PartRole.CHORDS, orchestra.chords(), false, comp, -4, -0.3, 0.22));
     if (!pad.isEmpty()) {
-      parts.add(new Part("pad", PartRole.PAD, orchestra.pad(), false, pad, -9, 0.25, 0.45));
+      parts.add(new Part(Part.named("pad", orchestra.pad()), PartRole.PAD, orchestra.pad(), false, pad, -9, 0.25, 0.45));
     }
     if (!color.isEmpty()) {
-      parts.add(new Part("color", PartRole.COLOR, orchestra.color(), false, color, -8, 0.4, 0.35));
+      parts.add(new Part(Part.named("color", orchestra.color()), PartRole.COLOR, orchestra.color(), false, color, -8, 0.4, 0.35));
     }
     return parts;
   }

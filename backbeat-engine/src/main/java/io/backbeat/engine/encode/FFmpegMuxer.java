@@ -7,6 +7,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
+
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
@@ -341,6 +343,10 @@ public final class FFmpegMuxer implements AutoCloseable {
         recorder.setSampleRate(sampleRate);
         recorder.setAudioBitrate(audioBitrate);
         recorder.setAudioOptions(new LinkedHashMap<>(audioOptions));
+        if (audioCodec.equals("pcm_f32le")) {
+          // the recorder defaults to 16-bit or planar float, which this encoder does not take
+          recorder.setSampleFormat(AV_SAMPLE_FMT_FLT);
+        }
       }
       if (videoCodec != null) {
         recorder.setImageWidth(width);

@@ -97,8 +97,87 @@ public final class Mp3Encoder {
   /** Encodes the segments on {@code executor} and writes the file when they are done. */
   public static void encode(Path file, float[] left, float[] right, int sampleRate,
       Map<String, String> tags, Executor executor) throws IOException {
+    if (left.length != right.length) {
+      throw new IllegalArgumentException("channel lengths differ");
+    }
+    encode(file, at -> new ArraySamples(left, right, at), left.length, sampleRate, tags, executor);
+  }
+
+  /**
+   * Encodes a stereo WAV ({@link WavReader}: a float spill file gives the same bytes as its
+   * samples given as arrays), each segment reading its own range a frame at a time: memory is a
+   * few MP3 frames per running segment plus the encoded stream, never the audio.
+   */
+  public static void encode(Path file, Path wav, Map<String, String> tags, Executor executor)
+      throws IOException {
+    long frames;
+    int sampleRate;
+    try (WavReader reader = new WavReader(wav)) {
+      if (reader.channels() != 2) {
+        throw new IOException(wav + " has " + reader.channels() + " channels, not 2");
+      }
+      frames = reader.frames();
+      sampleRate = reader.sampleRate();
+    }
+    if (frames > Integer.MAX_VALUE) {
+      throw new IOException(wav + " is too long to encode");
+    }
+    encode(file, at -> {
+      WavReader reader = new WavReader(wav);
+      reader.seek(at);
+      return new Samples() {
+        @Override
+        public int read(float[][] out, int offset, int count) throws IOException {
+          return reader.read(out, offset, count);
+        }
+
+        @Override
+        public void close() throws IOException {
+          reader.close();
+        }
+      };
+    }, (int) frames, sampleRate, tags, executor);
+  }
+
+  /** Stereo samples read in order from where they were opened. */
+  interface Samples extends AutoCloseable {
+    /** Reads up to {@code count} frames into {@code out[c][offset…]}; returns how many (0 at the end). */
+    int read(float[][] out, int offset, int count) throws IOException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** Opens the signal at a frame: each segment reads only its own range, context included. */
+  @FunctionalInterface
+  interface Opener {
+    Samples openAt(int frame) throws IOException;
+  }
+
+  /** Samples read from arrays held by the caller. */
+  private record ArraySamples(float[] left, float[] right, int[] at) implements Samples {
+    ArraySamples(float[] left, float[] right, int from) {
+      this(left, right, new int[] {from});
+    }
+
+    @Override
+    public int read(float[][] out, int offset, int count) {
+      int n = Math.min(count, left.length - at[0]);
+      System.arraycopy(left, at[0], out[0], offset, n);
+      System.arraycopy(right, at[0], out[1], offset, n);
+      at[0] += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** The common form: {@code samples} frames of stereo audio, opened where each segment needs it. */
+  static void encode(Path file, Opener open, int samples, int sampleRate,
+      Map<String, String> tags, Executor executor) throws IOException {
     FFmpegLog.quiet();
-    List<int[]> ranges = segments(left.length);
+    List<int[]> ranges = segments(samples);
     List<CompletableFuture<Segment>> encoded = new ArrayList<>();
     for (int s = 0; s < ranges.size(); s++) {
       int from = ranges.get(s)[0];
@@ -106,7 +185,7 @@ public final class Mp3Encoder {
       boolean last = s == ranges.size() - 1;
       encoded.add(CompletableFuture.supplyAsync(() -> {
         try {
-          return encodeSegment(left, right, sampleRate, from, to, last);
+          return encodeSegment(open, samples, sampleRate, from, to, last);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -125,7 +204,7 @@ public final class Mp3Encoder {
     }
     List<Frame> frames = join(segments);
     if (frames == null) {
-      frames = encodeSegment(left, right, sampleRate, 0, left.length, true).frames();
+      frames = encodeSegment(open, samples, sampleRate, 0, samples, true).frames();
     }
     mux(file, frames, sampleRate, tags);
   }
@@ -250,26 +329,34 @@ public final class Mp3Encoder {
   }
 
   /** Encodes samples [from, to) with context around them (all frames, context included). */
-  private static Segment encodeSegment(float[] left, float[] right, int sampleRate, int from,
+  private static Segment encodeSegment(Opener open, int samples, int sampleRate, int from,
       int to, boolean last) throws IOException {
     int context = CONTEXT_FRAMES * FRAME;
     int start = Math.max(0, from - context);
-    int end = last ? to : Math.min(left.length, to + context);
+    int end = last ? to : Math.min(samples, to + context);
     List<Frame> frames = new ArrayList<>();
     AVCodecContext ctx = openEncoder(sampleRate);
     AVFrame frame = av_frame_alloc();
     AVPacket packet = av_packet_alloc();
-    try {
+    try (Samples in = open.openAt(start)) {
       int size = ctx.frame_size();
+      float[][] chunk = new float[2][size];
       frame.nb_samples(size);
       frame.format(ctx.sample_fmt());
       check(av_channel_layout_copy(frame.ch_layout(), ctx.ch_layout()), "channel layout");
       check(av_frame_get_buffer(frame, 0), "frame buffer");
       for (int at = start; at < end; at += size) {
         int count = Math.min(size, end - at);
+        for (int got = 0; got < count; ) {
+          int n = in.read(chunk, got, count - got);
+          if (n <= 0) {
+            throw new IOException("audio ended " + (end - at - got) + " frames early");
+          }
+          got += n;
+        }
         check(av_frame_make_writable(frame), "frame");
-        new FloatPointer(frame.data(0)).put(left, at, count);
-        new FloatPointer(frame.data(1)).put(right, at, count);
+        new FloatPointer(frame.data(0)).put(chunk[0], 0, count);
+        new FloatPointer(frame.data(1)).put(chunk[1], 0, count);
         frame.nb_samples(count);
         frame.pts(at - start);
         check(avcodec_send_frame(ctx, frame), "encode");

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads the 16-bit PCM WAV files Backbeat writes ({@link WavWriter}, {@link WavStreamWriter}) block
- * by block, so long audio is never held whole. Other WAV flavours go through {@link AudioDecoder}.
- * Not thread-safe.
+ * Reads the WAV files Backbeat writes ({@link WavWriter}, {@link WavStreamWriter}: 16-bit PCM, or
+ * 32-bit float for spill files) block by block, so long audio is never held whole. Other WAV
+ * flavours go through {@link AudioDecoder}. Not thread-safe.
  */
 public final class WavReader implements AutoCloseable {
   private final FileChannel in;
@@ -20,8 +20,12 @@ public final class WavReader implements AutoCloseable {
   private final int sampleRate;
   private final long frames;
   private final long dataStart;
+  private final int bytesPerSample;
   private long position;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  private static final int PCM = 1;
+  private static final int IEEE_FLOAT = 3;
+  private static final int EXTENSIBLE = 0xfffe;
 
   public WavReader(Path file) throws IOException {
     this.in = FileChannel.open(file, StandardOpenOption.READ);
@@ -32,6 +36,7 @@ public final class WavReader implements AutoCloseable {
       }
       int fmtChannels = -1;
       int fmtRate = -1;
+      int fmtBytes = 2;
       while (true) {
         ByteBuffer chunk = read(8);
         String id = tag(chunk, 0);
@@ -40,8 +45,13 @@ public final class WavReader implements AutoCloseable {
           ByteBuffer fmt = read((int) size);
           int format = fmt.getShort(0) & 0xffff;
           int bits = fmt.getShort(14) & 0xffff;
-          if (format != 1 || bits != 16) {
-            throw new IOException(file + " is not 16-bit PCM (format " + format + ", " + bits + " bits)");
+          if (format == EXTENSIBLE && size >= 26) {
+            format = fmt.getShort(24) & 0xffff; // the sub-format GUID starts with the format code
+          }
+          if (format == IEEE_FLOAT && bits == 32) {
+            fmtBytes = 4;
+          } else if (format != PCM || bits != 16) {
+            throw new IOException(file + " is not 16-bit PCM or 32-bit float (format " + format + ", " + bits + " bits)");
           }
           fmtChannels = fmt.getShort(2) & 0xffff;
           fmtRate = fmt.getInt(4);
@@ -52,8 +62,9 @@ public final class WavReader implements AutoCloseable {
           this.channels = fmtChannels;
           this.sampleRate = fmtRate;
           this.dataStart = in.position();
+          this.bytesPerSample = fmtBytes;
           long available = Math.min(size, in.size() - dataStart);
-          this.frames = available / (2L * channels);
+          this.frames = available / ((long) bytesPerSample * channels);
           return;
         } else {
           in.position(in.position() + size + (size & 1));
@@ -106,12 +117,12 @@ public final class WavReader implements AutoCloseable {
     int block = 1 << 14;
     for (int done = 0; done < n; ) {
       int chunk = Math.min(block, n - done);
-      int bytes = chunk * channels * 2;
+      int bytes = chunk * channels * bytesPerSample;
       if (buffer.capacity() < bytes) {
-        buffer = ByteBuffer.allocateDirect(block * channels * 2).order(ByteOrder.LITTLE_ENDIAN);
+        buffer = ByteBuffer.allocateDirect(block * channels * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
       }
       buffer.clear().limit(bytes);
-      long at = dataStart + position * channels * 2;
+      long at = dataStart + position * channels * bytesPerSample;
       while (buffer.hasRemaining()) {
         int got = in.read(buffer, at + buffer.position());
         if (got < 0) {
@@ -121,7 +132,7 @@ public final class WavReader implements AutoCloseable {
       buffer.flip();
       for (int f = 0; f < chunk; f++) {
         for (int c = 0; c < channels; c++) {
-          float v = buffer.getShort() / 32767f;
+          float v = bytesPerSample == 4 ? buffer.getFloat() : buffer.getShort() / 32767f;
           if (c < out.length) {
             out[c][offset + done + f] = v;
           }

@@ -25,8 +25,30 @@ public final class WavWriter {
   /** Writes channel {@code c} scaled by {@code gains[c]} (a stem placed in the mix: level and pan). */
   public static void write(Path file, float[][] channels, int sampleRate, float[] gains)
       throws IOException {
-    int numChannels = channels.length;
-    int frames = channels[0].length;
+    int[] at = {0};
+    write(file, channels.length, channels[0].length, sampleRate, gains, (out, offset, count) -> {
+      int n = Math.min(count, channels[0].length - at[0]);
+      for (int c = 0; c < channels.length; c++) {
+        System.arraycopy(channels[c], at[0], out[c], offset, n);
+      }
+      at[0] += n;
+      return n;
+    });
+  }
+
+  /** Audio read in order, a chunk at a time. */
+  @FunctionalInterface
+  public interface Frames {
+    /** Reads up to {@code count} frames into {@code out[c][offset…]}; returns how many (0 at the end). */
+    int read(float[][] out, int offset, int count) throws IOException;
+  }
+
+  /**
+   * Writes {@code frames} frames read from {@code source} in chunks, channel {@code c} scaled by
+   * {@code gains[c]}: the same bytes as the arrays written whole, never holding more than a chunk.
+   */
+  public static void write(Path file, int numChannels, int frames, int sampleRate, float[] gains,
+      Frames source) throws IOException {
     long dataBytes = (long) frames * numChannels * 2;
     if (dataBytes > Integer.MAX_VALUE - 36) {
       throw new IOException("too long for a WAV file: " + frames + " frames");
@@ -42,13 +64,19 @@ public final class WavWriter {
       // one that narrows to short), then interleaved.
       int chunkFrames = 1 << 15;
       int[][] converted = new int[numChannels][chunkFrames];
-      float[] scratch = new float[chunkFrames];
+      float[][] scratch = new float[numChannels][chunkFrames];
       short[] pcm = new short[chunkFrames * numChannels];
       for (int from = 0; from < frames; from += chunkFrames) {
         int count = Math.min(chunkFrames, frames - from);
+        for (int got = 0; got < count; ) {
+          int n = source.read(scratch, got, count - got);
+          if (n <= 0) {
+            throw new IOException("audio ended " + (frames - from - got) + " frames early");
+          }
+          got += n;
+        }
         for (int c = 0; c < numChannels; c++) {
-          System.arraycopy(channels[c], from, scratch, 0, count);
-          toPcm(scratch, count, gains[c] * 32767f, converted[c]);
+          toPcm(scratch[c], count, gains[c] * 32767f, converted[c]);
         }
         for (int c = 0; c < numChannels; c++) {
           int[] channel = converted[c];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Rhyme families grouped by ending sound, each word tagged with how a line can end on it.
@@ -252,6 +253,9 @@ final class RhymeBank {
           "world",
           "sword");
 
+  // Compiled once: the songwriter asks for the last word of every candidate line it weighs.
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s_]+");
+  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}']+|[^\\p{L}']+$");
   private static final List<Family> FAMILIES = parse();
   private static final Map<String, List<Family>> BY_WORD = index(FAMILIES);
   private static final List<Map.Entry<String, Family>> BY_SUFFIX = suffixes(FAMILIES);
@@ -296,9 +300,9 @@ final class RhymeBank {
 
   /** The last word of a phrase, lower case, letters and apostrophes only. */
   static String lastWord(String phrase) {
-    String[] parts = phrase.strip().split("[\\s_]+");
+    String[] parts = WORD_BREAK.split(phrase.strip());
     String last = parts[parts.length - 1].toLowerCase(Locale.ROOT).replace('’', '\'');
-    return last.replaceAll("^[^\\p{L}']+|[^\\p{L}']+$", "");
+    return EDGE_PUNCTUATION.matcher(last).replaceAll("");
   }
 
   private static List<String> forms(String w) {

@@ -3,6 +3,7 @@ package io.backbeat.engine.render;
 import io.backbeat.engine.analysis.LoudnessMeter;
 import io.backbeat.engine.compose.Part;
 import io.backbeat.engine.compose.PartRole;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,31 +16,36 @@ public final class Mixer {
   private static final double REFERENCE_LUFS = -24;
   private static final double HEADROOM_PEAK = 0.5; // −6 dBFS
 
+  /** Frames mixed per step: every part's chunk is read, then added in part order. */
+  private static final int CHUNK = 1 << 15;
+
   /**
    * A part's stem as rendered and the per-channel gains (level, pan, headroom) that place it in
    * the mix. The gains are applied when the stem is written, not to the stem's arrays: rescaling
    * seven 60 MB stems twice per clip cost more than the whole mix.
    */
-  public record PlacedStem(Stem stem, float leftGain, float rightGain) {}
+  public record PlacedStem(StemAudio stem, float leftGain, float rightGain) {}
 
   /** The mixed song and each part's stem with its placement. */
   public record Mix(Stem master, List<PlacedStem> stems) {}
 
   /**
-   * Mixes the stems (read, not modified).
+   * Mixes the stems (read, not modified), a chunk of every stem at a time: spilled stems are never
+   * read whole. Each output frame adds the parts in the same order as a whole-array mix would, so
+   * the sums are the same floats.
    *
    * @param loudness each stem's integrated loudness (measured where it was rendered, in parallel)
    */
-  public Mix mix(List<Part> parts, List<Stem> stems, double[] loudness) {
+  public Mix mix(List<Part> parts, List<? extends StemAudio> stems, double[] loudness) throws IOException {
     int frames = stems.get(0).frames();
     boolean instrumental = parts.stream().noneMatch(p -> p.role() == PartRole.VOCAL);
     float[] left = new float[frames];
     float[] right = new float[frames];
     float[] send = new float[frames];
     float[][] gains = new float[parts.size()][];
+    float[] sendGains = new float[parts.size()];
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
-      Stem stem = stems.get(i);
       double targetLufs = REFERENCE_LUFS + MixSettings.level(part.role(), instrumental) + part.gainDb();
       double gainDb = loudness[i] <= LoudnessMeter.SILENCE ? 0 : targetLufs - loudness[i];
       gainDb = Math.max(-40, Math.min(30, gainDb));
@@ -48,16 +54,38 @@ public final class Mixer {
       double angle = (part.pan() + 1) * Math.PI / 4;
       float gl = (float) (Math.cos(angle) * Math.sqrt(2)) * gain;
       float gr = (float) (Math.sin(angle) * Math.sqrt(2)) * gain;
-      float sendGain = (float) part.reverb() * gain;
+      sendGains[i] = (float) part.reverb() * gain;
       gains[i] = new float[] {gl, gr};
-      float[] sl = stem.left();
-      float[] sr = stem.right();
-      for (int f = 0; f < frames; f++) {
-        float l = sl[f];
-        float r = sr[f];
-        send[f] += (l + r) * 0.5f * sendGain;
-        left[f] += l * gl;
-        right[f] += r * gr;
+    }
+    List<StemAudio.Reader> readers = new ArrayList<>();
+    try {
+      for (StemAudio stem : stems) {
+        readers.add(stem.open());
+      }
+      float[][] chunk = new float[2][CHUNK];
+      for (int from = 0; from < frames; from += CHUNK) {
+        int count = Math.min(CHUNK, frames - from);
+        for (int i = 0; i < readers.size(); i++) {
+          if (readers.get(i).readFully(chunk, 0, count) != count) {
+            throw new IOException("stem " + stems.get(i).name() + " is shorter than the mix");
+          }
+          float gl = gains[i][0];
+          float gr = gains[i][1];
+          float sendGain = sendGains[i];
+          float[] sl = chunk[0];
+          float[] sr = chunk[1];
+          for (int k = 0, f = from; k < count; k++, f++) {
+            float l = sl[k];
+            float r = sr[k];
+            send[f] += (l + r) * 0.5f * sendGain;
+            left[f] += l * gl;
+            right[f] += r * gr;
+          }
+        }
+      }
+    } finally {
+      for (StemAudio.Reader reader : readers) {
+        reader.close();
       }
     }
     new Reverb(0.75f, 0.45f).addTo(send, left, right);

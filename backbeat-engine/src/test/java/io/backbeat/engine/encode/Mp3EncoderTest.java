@@ -205,4 +205,64 @@ class Mp3EncoderTest {
     assertThat(decoded.channels()[0][1000]).isCloseTo(x[1000], within(1e-4f));
     assertThat(decoded.channels()[1][1000]).isCloseTo(x[1000] * 0.5f, within(1e-4f));
   }
+
+  @Test
+  void a_float_wav_encodes_to_the_bytes_of_its_samples_as_arrays_each_segment_reading_only_its_range() throws Exception {
+    // 70 s: two segments. Values past full scale and below 16-bit resolution must survive the spill.
+    int frames = 44100 * 70 + 123;
+    float[] left = tone(440, frames);
+    float[] right = tone(550, frames);
+    left[1000] = 1.7f;
+    right[2000] = 1e-7f;
+    Path wav = dir.resolve("spill.wav");
+    try (WavStreamWriter out = WavStreamWriter.float32(wav, 2, 44100)) {
+      for (int at = 0; at < frames; at += 10_000) {
+        out.write(new float[][] {left, right}, at, Math.min(10_000, frames - at));
+      }
+    }
+    assertThat(WavReader.readAll(wav)[0]).isEqualTo(left);
+    Path fromArrays = dir.resolve("arrays.mp3");
+    Path fromWav = dir.resolve("wav.mp3");
+    Mp3Encoder.encode(fromArrays, left, right, 44100, Map.of("title", "Spill"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Mp3Encoder.encode(fromWav, wav, Map.of("title", "Spill"), pool);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(Files.readAllBytes(fromWav)).isEqualTo(Files.readAllBytes(fromArrays));
+
+    // Every opening reads its segment and context, a frame at a time; no read asks for more.
+    java.util.List<long[]> openings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Mp3Encoder.encode(dir.resolve("counted.mp3"), at -> {
+      long[] seen = {0, 0}; // frames read, largest single read
+      openings.add(seen);
+      WavReader reader = new WavReader(wav);
+      reader.seek(at);
+      return new Mp3Encoder.Samples() {
+        @Override
+        public int read(float[][] out, int offset, int count) throws java.io.IOException {
+          seen[1] = Math.max(seen[1], count);
+          int n = reader.read(out, offset, count);
+          seen[0] += n;
+          return n;
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+          reader.close();
+        }
+      };
+    }, frames, 44100, Map.of("title", "Spill"), Runnable::run);
+    java.util.List<int[]> ranges = Mp3Encoder.segments(frames);
+    assertThat(openings).hasSize(2);
+    int context = Mp3Encoder.CONTEXT_FRAMES * Mp3Encoder.FRAME;
+    for (int s = 0; s < ranges.size(); s++) {
+      long expected = (s == ranges.size() - 1 ? ranges.get(s)[1] : ranges.get(s)[1] + context)
+          - Math.max(0, ranges.get(s)[0] - context);
+      assertThat(openings.get(s)[0]).isEqualTo(expected).isLessThan(frames * 2L / 3);
+      assertThat(openings.get(s)[1]).isLessThanOrEqualTo(Mp3Encoder.FRAME);
+    }
+    assertThat(Files.readAllBytes(dir.resolve("counted.mp3"))).isEqualTo(Files.readAllBytes(fromArrays));
+  }
 }

@@ -20,10 +20,12 @@ import java.util.Map;
  * STEMS: the clip's parts, from the per-part stems its render kept, grouped into the delivered
  * stems so that they add up to the released mix (the MP3, decoded) sample for sample
  * ({@link StemSplitter}). {@code VOCAL_AND_INSTRUMENTAL}: the vocal parts, and the mix minus them.
- * {@code ALL_STEMS}: {@code vocals}, {@code drums}, {@code bass}, {@code keyboard} (the engine's
- * keys) and {@code synth} (its lead, pad and colour parts, rendered by General MIDI synthesis), and
- * {@code fx}: what the parts alone do not hold (the shared reverb return, the master limiter's work,
- * the codec's difference). Stems the clip has no part for (guitar, brass, …) are not made.
+ * {@code ALL_STEMS}: {@code vocals}, {@code drums}, {@code bass}, {@code guitar} (parts on GM guitars,
+ * 24–31, named so by the engine), {@code brass} (GM 56–63), {@code keyboard} (the engine's other
+ * keys) and {@code synth} (its other lead, pad and colour parts, rendered by General MIDI
+ * synthesis), and {@code fx}: what the parts alone do not hold (the shared reverb return, the master
+ * limiter's work, the codec's difference). Stems the clip has no part for (a guitar in a synthwave
+ * song, strings, woodwinds, …) are not made.
  *
  * <p>A clip built on an uploaded recording (upload-extend, add-vocals, add-instrumental) keeps that
  * recording as one stem we did not render; it is split by {@link VocalSeparator} — an
@@ -39,7 +41,7 @@ public final class StemsJob extends OutputJob {
     super(sources, workDir);
   }
 
-  /** The delivered stem of a part the engine named (vocal, drums, bass, keys, lead, pad, color…). */
+  /** The delivered stem of a part the engine named (vocal, drums, bass, guitar…, brass…, keys, lead, pad, color…). */
   static String stemOf(String part) {
     String p = part.toLowerCase(Locale.ROOT);
     if (p.startsWith("vocal") || p.equals("voice")) {
@@ -50,6 +52,12 @@ public final class StemsJob extends OutputJob {
     }
     if (p.startsWith("bass")) {
       return "bass";
+    }
+    if (p.startsWith("guitar")) {
+      return "guitar";
+    }
+    if (p.startsWith("brass")) {
+      return "brass";
     }
     if (p.startsWith("keys") || p.startsWith("piano")) {
       return "keyboard";

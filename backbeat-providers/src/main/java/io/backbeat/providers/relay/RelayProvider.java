@@ -7,6 +7,7 @@ import io.backbeat.core.provider.Provider;
 import io.backbeat.core.provider.ProviderHandle;
 import io.backbeat.core.provider.RescueDecision;
 import io.backbeat.core.provider.Step;
+import io.backbeat.core.provider.SubmitState;
 import io.backbeat.core.provider.SubmitOutcome;
 import io.backbeat.core.provider.TaskContext;
 import io.backbeat.core.provider.UpstreamCallback;
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failover: channels are tried in the router's order; a channel that refused or never heard the
  * request ({@link Submission.Refused}) hands the task to the next, one that may have received it
- * ({@link Submission.Unknown}) never does. Money follows the upstream's word: a definitive failure is
+ * ({@link Submission.Unknown}) never does. A {@code local} channel in that order is the local studio:
+ * reached only when every upstream before it definitely did not take the task, it takes the task
+ * for good (recorded as the task's channel, nothing sent anywhere) and runs it here, in the studio's
+ * own steps. Money follows the upstream's word: a definitive failure is
  * refused unless the upstream charged; giving up on a job the upstream may still bill keeps the hold.
  */
 public final class RelayProvider implements Provider {
@@ -54,9 +58,15 @@ public final class RelayProvider implements Provider {
   /** An upstream that says it has no job it accepted gets this long before we believe it (lag after a submit). */
   static final Duration MISSING_GRACE = Duration.ofMinutes(2);
 
+  /** A task handed to a local studio whose slots on this node are all taken looks again this much later. */
+  static final Duration STUDIO_BUSY_RETRY = Duration.ofSeconds(1);
+
   private final Map<String, RelayChannel> channels;
+  private final Set<String> localChannels;
   private final ChannelRouter router;
-  private final Predicate<TaskSpec> localRuns;
+  private final Optional<Provider> studio;
+  /** Renders the relay runs on the studio's behalf at once on this node: the studio's own slot count, not the relay's. */
+  private final Semaphore studioSlots;
   private final RelayStore store;
   private final Rehoster rehoster;
   private final Supplier<String> publicBaseUrl;
@@ -65,14 +75,15 @@ public final class RelayProvider implements Provider {
   /**
    * @param relays the usable upstream channels (skipped ones are not here)
    * @param local the local channels of the config, which take part in routing; empty if none
-   * @param localRuns which specs the local studio of this build can run
+   * @param studio the local studio the local channels stand for (it serves what ranks a local channel
+   *     first, and what every upstream before a local channel refused); empty without local channels
    * @param publicBaseUrl the base of our callback URLs (the public URL), or a supplier of null for none
    * @param slots steps at once per node (short I/O each)
    */
   public RelayProvider(
       List<RelayChannel> relays,
       List<ChannelConfig> local,
-      Predicate<TaskSpec> localRuns,
+      Optional<Provider> studio,
       RelayStore store,
       Rehoster rehoster,
       Supplier<String> publicBaseUrl,
@@ -87,8 +98,10 @@ public final class RelayProvider implements Provider {
     }
     all.addAll(local);
     this.channels = Map.copyOf(byName);
+    this.localChannels = local.stream().map(ChannelConfig::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.router = new ChannelRouter(all);
-    this.localRuns = requireNonNull(localRuns, "localRuns is null");
+    this.studio = requireNonNull(studio, "studio is null");
+    this.studioSlots = new Semaphore(studio.map(Provider::defaultSlots).orElse(1));
     this.store = requireNonNull(store, "store is null");
     this.rehoster = requireNonNull(rehoster, "rehoster is null");
     this.publicBaseUrl = requireNonNull(publicBaseUrl, "publicBaseUrl is null");
@@ -149,7 +162,11 @@ public final class RelayProvider implements Provider {
   }
 
   @Override
-  public Step step(Task task, TaskContext context) {
+  public Step step(Task task, TaskContext context) throws Exception {
+    String channel = context.handle().channel();
+    if (channel != null && localChannels.contains(channel)) {
+      return runLocally(task, context);
+    }
     RelayState state = RelayState.of(context.handle().state());
     return switch (context.handle().submitState()) {
       case NONE, NOT_SENT -> submit(task, context, state);
@@ -160,18 +177,19 @@ public final class RelayProvider implements Provider {
 
   // ---- submit --------------------------------------------------------------------------------
 
-  private Step submit(Task task, TaskContext context, RelayState state) {
+  private Step submit(Task task, TaskContext context, RelayState state) throws Exception {
     Instant now = context.clock().instant();
     state.firstOfferedAt(now);
     Optional<Task> sourceTask = SourceClips.referenceOf(task.spec()).flatMap(ref -> store.task(ref.taskId()));
-    List<RelayChannel> order =
-        router.order(task.spec(), c -> c.type().isRelay() && usable(c, task.spec(), sourceTask), task.id()).stream()
-            .map(c -> channels.get(c.name()))
-            .toList();
-    if (order.isEmpty()) {
+    List<ChannelConfig> order = router.order(task.spec(), c -> usable(c, task.spec(), sourceTask), task.id());
+    Optional<RelayChannel> firstRelay = order.stream().filter(c -> c.type().isRelay()).findFirst().map(c -> channels.get(c.name()));
+    if (firstRelay.isEmpty()) {
+      if (!order.isEmpty()) {
+        return handToStudio(task, context, order.get(0), state, "no upstream channel serves it");
+      }
       return Step.fail(FailureCode.INTERNAL, "no configured upstream channel serves this task any more");
     }
-    Duration horizon = order.get(0).config().horizon();
+    Duration horizon = firstRelay.get().config().horizon();
     if (!now.isBefore(state.firstOfferedAt().plus(horizon))) {
       return Step.fail(
           FailureCode.TIMEOUT,
@@ -187,7 +205,12 @@ public final class RelayProvider implements Provider {
     }
     Instant retryAt = null;
     Map<String, Long> load = null;
-    for (RelayChannel channel : order) {
+    for (ChannelConfig candidate : order) {
+      if (!candidate.type().isRelay()) {
+        // every upstream before the studio definitely did not take the task (refused, paused or full)
+        return handToStudio(task, context, candidate, state, state.lastRefusal());
+      }
+      RelayChannel channel = channels.get(candidate.name());
       Instant blocked = channel.blockedUntil();
       if (blocked != null) {
         state.refused(channel.name(), "rate limited until " + blocked);
@@ -255,9 +278,39 @@ public final class RelayProvider implements Provider {
     if (!context.saveHandle(context.handle().withState(state.json()))) {
       return Step.abandoned();
     }
-    Instant next = order.get(0).polls().next(now, state.firstOfferedAt());
+    Instant next = firstRelay.get().polls().next(now, state.firstOfferedAt());
     return Step.again(retryAt != null && retryAt.isAfter(now) && retryAt.isBefore(next) ? retryAt : next,
         "no channel took the task yet: " + state.lastRefusal());
+  }
+
+  // ---- the local studio as a channel ---------------------------------------------------------
+
+  /**
+   * The local channel takes the task: recorded before anything runs (channel = the local channel,
+   * nothing sent, so a rescue resumes it here and never counts it as an upstream's), then rendered.
+   */
+  private Step handToStudio(Task task, TaskContext context, ChannelConfig local, RelayState state, String why) throws Exception {
+    ProviderHandle handed = new ProviderHandle(local.name(), null, SubmitState.NOT_SENT, state.json());
+    if (!context.saveHandle(handed)) {
+      return Step.abandoned();
+    }
+    LOG.info("Task {}: the local channel {} serves it ({})", task.id(), local.name(), why == null ? "it ranks first" : why);
+    return runLocally(task, context);
+  }
+
+  /** One step of the local studio, within its own slot count on this node (a busy studio is waited for, not overrun). */
+  private Step runLocally(Task task, TaskContext context) throws Exception {
+    if (studio.isEmpty()) {
+      return Step.fail(FailureCode.INTERNAL, "the local channel " + context.handle().channel() + " has no studio on this node");
+    }
+    if (!studioSlots.tryAcquire()) {
+      return Step.again(context.clock().instant().plus(STUDIO_BUSY_RETRY), "waiting for a free local studio slot");
+    }
+    try {
+      return studio.get().step(task, context);
+    } finally {
+      studioSlots.release();
+    }
   }
 
   // ---- reconcile -----------------------------------------------------------------------------
@@ -443,7 +496,7 @@ public final class RelayProvider implements Provider {
     Optional<ClipRef> ref = SourceClips.referenceOf(spec);
     if (!channel.type().isRelay()) {
       // the local studio works on its own outputs and on new work, not on an upstream's
-      return localRuns.test(spec) && (ref.isEmpty() || source.flatMap(SourceClips::channelOf).isEmpty());
+      return studio.filter(s -> s.serves(spec)).isPresent() && (ref.isEmpty() || source.flatMap(SourceClips::channelOf).isEmpty());
     }
     RelayChannel relay = channels.get(channel.name());
     if (relay == null || !relay.client().supports(spec)) {

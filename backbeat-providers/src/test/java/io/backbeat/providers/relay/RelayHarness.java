@@ -60,6 +60,7 @@ final class RelayHarness implements AutoCloseable {
   final EgressHttpClient root;
   final EgressHttpClient shared;
   final RelayProvider relay;
+  final List<Provider> providers;
   final RelayCallbacks callbacks;
   final TaskService tasks;
   final Dispatcher healthy;
@@ -73,6 +74,14 @@ final class RelayHarness implements AutoCloseable {
   private int deaths;
 
   RelayHarness(Path dir, List<ChannelConfig> channels, SettableClock clock) throws IOException {
+    this(dir, channels, clock, java.util.Optional.empty());
+  }
+
+  /**
+   * @param studio the local studio of the config's {@code local} channels (those of {@code
+   *     channels} whose type is local), registered as a provider beside the relay as the server does
+   */
+  RelayHarness(Path dir, List<ChannelConfig> channels, SettableClock clock, java.util.Optional<Provider> studio) throws IOException {
     this.clock = clock;
     database = Database.open("jdbc:sqlite:" + dir.resolve("db").resolve("backbeat.db"));
     transactor = database.transactor();
@@ -86,16 +95,23 @@ final class RelayHarness implements AutoCloseable {
     // and compares must not depend on the two reads being equal (the dispatcher's stays settable)
     AtomicLong ticks = new AtomicLong();
     java.time.InstantSource moving = () -> clock.instant().plusNanos(1_000 * ticks.incrementAndGet());
+    List<ChannelConfig> locals = new ArrayList<>();
     for (ChannelConfig channel : channels) {
-      relays.add(RelayChannels.build(channel, shared, moving));
+      if (channel.type().isRelay()) {
+        relays.add(RelayChannels.build(channel, shared, moving));
+      } else {
+        locals.add(channel);
+      }
     }
     RelayStore store = RelayStore.of(transactor);
     relay =
-        new RelayProvider(relays, List.of(), spec -> false, store, new Rehoster(shared, dir.resolve("work")),
+        new RelayProvider(relays, locals, studio, store, new Rehoster(shared, dir.resolve("work")),
             () -> "http://127.0.0.1:" + callbackServer.getAddress().getPort(), 64);
-    tasks = new TaskService(transactor, clock, List.<Provider>of(relay), Map.of(), PriceTable.DEFAULT, ContentPolicy.ALLOW_ALL);
+    providers = new ArrayList<>(List.of(relay));
+    studio.ifPresent(providers::add);
+    tasks = new TaskService(transactor, clock, providers, Map.of(), PriceTable.DEFAULT, ContentPolicy.ALLOW_ALL);
     healthy = dispatcher("node-healthy", Runnable::run);
-    reaper = new LeaseReaper(tasks, transactor, List.of(relay), clock, config);
+    reaper = new LeaseReaper(tasks, transactor, providers, clock, config);
     callbacks = new RelayCallbacks(relay, store, clock, () -> {});
     callbackServer.createContext("/callbacks/", exchange -> {
       try {
@@ -126,7 +142,7 @@ final class RelayHarness implements AutoCloseable {
   }
 
   Dispatcher dispatcher(String owner, Executor executor) {
-    Dispatcher dispatcher = new Dispatcher(tasks, transactor, List.of(relay), assets, clock, config, owner, executor);
+    Dispatcher dispatcher = new Dispatcher(tasks, transactor, providers, assets, clock, config, owner, executor);
     tasks.addListener(dispatcher);
     return dispatcher;
   }
@@ -146,6 +162,22 @@ final class RelayHarness implements AutoCloseable {
 
   long balance() {
     return new CreditService(transactor, clock).balance(principal.accountId()).orElseThrow();
+  }
+
+  /** Moves time on in 2 s steps, delivering the upstreams' callbacks and running due steps, until the task ends. */
+  Task runToEnd(String taskId, int maxRounds, io.backbeat.providers.fake.FakeUpstream... upstreams) {
+    for (int round = 0; round < maxRounds; round++) {
+      for (io.backbeat.providers.fake.FakeUpstream upstream : upstreams) {
+        upstream.deliverCallbacks();
+      }
+      runOnce();
+      Task task = find(taskId);
+      if (task.status().isTerminal()) {
+        return task;
+      }
+      clock.advance(Duration.ofSeconds(2));
+    }
+    throw new AssertionError("task " + taskId + " did not end: " + find(taskId));
   }
 
   /** One round of a healthy node: whatever is due runs now, in this thread. */

@@ -64,19 +64,8 @@ class SunoRelayTest {
     return new SongSpec("V5", new Composition(idea, null, null, null, false, Shaping.NONE), 480, null);
   }
 
-  /** Moves time on in small steps, delivering callbacks and running due steps, until the task ends. */
   Task runToEnd(String taskId, int maxRounds) {
-    for (int round = 0; round < maxRounds; round++) {
-      suno.deliverCallbacks();
-      anyint.deliverCallbacks();
-      harness.runOnce();
-      Task task = harness.find(taskId);
-      if (task.status().isTerminal()) {
-        return task;
-      }
-      clock.advance(Duration.ofSeconds(2));
-    }
-    throw new AssertionError("task " + taskId + " did not end: " + harness.find(taskId));
+    return harness.runToEnd(taskId, maxRounds, suno, anyint);
   }
 
   @Test

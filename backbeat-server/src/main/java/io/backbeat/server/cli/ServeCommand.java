@@ -5,6 +5,7 @@ import io.backbeat.server.BackbeatApp;
 import io.backbeat.server.config.BackbeatConfig;
 import io.backbeat.server.config.ConfigLoader;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -17,10 +18,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     BackbeatConfig config = ConfigLoader.load();
     BackbeatApp app = BackbeatApp.create(config);
-    AccountService.CreatedKey devKey = null;
-    if (!app.accounts().hasAccounts()) {
-      devKey = app.accounts().createAccount("development", true);
-    }
+    AccountService.CreatedKey devKey = developmentAccount(app.accounts()).orElse(null);
     app.start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -39,6 +37,25 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The development account, created if the database has no account yet. Several nodes started at
+   * once on an empty shared database all see no account; one creates it, and the others carry on
+   * without one (the account exists, its key was printed by the node that made it).
+   */
+  static Optional<AccountService.CreatedKey> developmentAccount(AccountService accounts) {
+    if (accounts.hasAccounts()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(accounts.createAccount("development", true));
+    } catch (RuntimeException e) {
+      if (accounts.hasAccounts()) {
+        return Optional.empty(); // another node won the race
+      }
+      throw e;
+    }
   }
 
   /** Printed to stdout once, never logged: the key exists nowhere else in plaintext. */

@@ -21,13 +21,37 @@ public final class Auth {
     if (header == null || header.isBlank()) {
       throw new BackbeatException(BackbeatError.UNAUTHORIZED, "missing Authorization header; send 'Authorization: Bearer <API key>'");
     }
-    String[] parts = header.strip().split("\\s+", 2);
-    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
+    String token = bearerToken(header.strip());
+    if (token == null) {
       throw new BackbeatException(BackbeatError.UNAUTHORIZED, "Authorization header must be 'Bearer <API key>'");
     }
     Principal principal =
-        accounts.authenticate(parts[1]).orElseThrow(() -> new BackbeatException(BackbeatError.UNAUTHORIZED, "invalid API key"));
+        accounts.authenticate(token).orElseThrow(() -> new BackbeatException(BackbeatError.UNAUTHORIZED, "invalid API key"));
     ctx.attribute(ATTRIBUTE, principal);
+  }
+
+  /**
+   * What follows {@code Bearer} and a run of whitespace in a stripped header, or null when the header
+   * is not of that form. Every API request passes here, so it is a scan, not a regular expression.
+   */
+  static String bearerToken(String header) {
+    int gap = 0;
+    while (gap < header.length() && !isSpace(header.charAt(gap))) {
+      gap++;
+    }
+    int token = gap;
+    while (token < header.length() && isSpace(header.charAt(token))) {
+      token++;
+    }
+    if (gap == header.length() || !header.regionMatches(true, 0, "Bearer", 0, gap) || gap != "Bearer".length()) {
+      return null;
+    }
+    return header.substring(token);
+  }
+
+  /** The characters of the regular expression {@code \s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** For a dialect's own scheme (Kling's signed tokens): the request acts as {@code principal}. */

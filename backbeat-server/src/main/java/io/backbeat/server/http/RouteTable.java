@@ -22,7 +22,7 @@ import java.util.function.Function;
  * <pre>{@code
  * RouteTable routes = new RouteTable("suno", creation);
  * routes.post("/suno/generate").alias("/api/v1/generate").createsTask(TaskKind.SONG, "suno.music", generate::parse, accepted);
- * routes.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks("suno.music", music::query);
+ * routes.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks("suno.music", handler);
  * }</pre>
  */
 public final class RouteTable {

@@ -194,7 +194,7 @@ public final class TaskCreation {
     }
     ctx.header("Idempotent-Replayed", "true");
     if (record.rendersFromTask()) {
-      Task task = transactor.inTransaction(tx -> tx.tasks().find(record.taskId())).orElseThrow();
+      Task task = transactor.read(tx -> tx.tasks().find(record.taskId())).orElseThrow();
       return new Outcome.Created(task); // the caller waits for it, as for the first request
     }
     return new Outcome.Answered(new Response(record.responseStatus(), record.responseBody()));

@@ -10,6 +10,8 @@ import io.backbeat.server.testing.TestServer;
 import io.backbeat.storage.Database;
 import io.backbeat.storage.PostgresServer;
 import io.backbeat.storage.S3MockServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +22,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Three {@code serve} processes on one PostgreSQL and one S3 bucket take {@code cluster.tasks}
- * (default 1,000: about 70 s on an idle 2-core machine; fewer with -Dcluster.tasks=N on a loaded one) creates spread across them; one is {@code kill -9}ed a third of the way in. Every
- * accepted task must end exactly once, every callback arrive signed, every credit hold move exactly
- * once, and no other task exist. A client whose node died retries on another with the same
- * {@code Idempotency-Key}, as a real client behind a load balancer would.
+ * (default 1,000: about 70 s on an idle 2-core machine; fewer with -Dcluster.tasks=N on a loaded one)
+ * creates spread across them; one is {@code kill -9}ed a third of the way in. Most are Suno lyrics
+ * (with callbacks); every {@value #IMAGE_EVERY}th is a small synchronous DashScope image, whose
+ * PNG lands in S3. Every accepted task must end exactly once, every callback arrive signed, every
+ * credit hold move exactly once, no other task exist, and every image download from every live
+ * node with the same bytes. A client whose node died retries on another with the same {@code
+ * Idempotency-Key}, as a real client behind a load balancer would.
  */
 @Tag("e2e")
 class ClusterKillTest {
@@ -47,6 +53,9 @@ class ClusterKillTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final int TASKS = Integer.getInteger("cluster.tasks", 1000);
   private static final int CLIENTS = 8;
+  /** Every this many tasks is a DashScope image (512 × 512, a few hundred kB) instead of lyrics. */
+  static final int IMAGE_EVERY = 50;
+  private static final String DASHSCOPE_IMAGE = "/dashscope/v1/services/aigc/multimodal-generation/generation";
 
   @TempDir Path dir;
 
@@ -72,18 +81,25 @@ class ClusterKillTest {
           key = keys.stdout().get(keys.stdout().size() - 1);
         }
         List<String> bases = ports.stream().map(p -> "http://127.0.0.1:" + p).toList();
+        String secret = TestServer.JSON.readTree(get(bases.get(0) + "/v1/account", key).body()).path("webhookSecret").asText();
+        // as a real receiver does: each callback is verified when it arrives (a signature's timestamp
+        // is only good for 5 minutes, and on a loaded machine the run can take longer than that)
+        CallbackChecker checker = new CallbackChecker(receiver, secret);
+        Thread checking = Thread.ofVirtual().start(checker);
         Set<String> alive = ConcurrentHashMap.newKeySet();
         alive.addAll(bases);
 
         Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Map<String, String> imagePaths = new ConcurrentHashMap<>(); // task id -> /assets/… path of its PNG
         AtomicInteger next = new AtomicInteger();
         AtomicInteger retriedElsewhere = new AtomicInteger();
         List<Thread> clients = new ArrayList<>();
+        long began = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
           clients.add(Thread.ofVirtual().start(() -> {
             int n;
             while ((n = next.getAndIncrement()) < TASKS) {
-              accepted.add(create(bases, alive, key, n, receiver.url("/cb"), retriedElsewhere));
+              accepted.add(create(bases, alive, key, n, receiver.url("/cb"), retriedElsewhere, imagePaths));
             }
           }));
         }
@@ -97,13 +113,19 @@ class ClusterKillTest {
         for (Thread client : clients) {
           client.join();
         }
+        LOG.info("{} creates answered in {} s", accepted.size(), Duration.ofNanos(System.nanoTime() - began).toSeconds());
         assertThat(accepted).hasSize(TASKS);
         assertThat(atKill).as("the kill happened mid-run").isLessThan(TASKS);
 
-        String secret = TestServer.JSON.readTree(get(bases.get(0) + "/v1/account", key).body()).path("webhookSecret").asText();
-        Set<String> calledBack = awaitCallbacks(receiver, accepted, secret, Duration.ofSeconds(180));
+        Set<String> lyrics = accepted.stream().filter(id -> !imagePaths.containsKey(id)).collect(Collectors.toSet());
+        Set<String> calledBack = checker.awaitAll(lyrics, Duration.ofSeconds(180));
+        checking.interrupt();
+        assertThat(checker.badSignatures).as("every callback's signature verified on arrival").isEmpty();
         LOG.info("{} retried on another node; {} callbacks received for {} tasks", retriedElsewhere.get(), receiver.all().size(), TASKS);
-        assertThat(calledBack).as("every task's complete callback, signed").isEqualTo(accepted);
+        assertThat(calledBack).as("every lyrics task's complete callback, signed").isEqualTo(lyrics);
+        int images = imagePaths.size();
+        assertThat(images).isEqualTo((TASKS + IMAGE_EVERY - 1) / IMAGE_EVERY);
+        assertEveryImageReadableFromEveryNode(imagePaths, alive);
 
         try (Database database = Database.open(db)) {
           var jdbi = database.jdbi();
@@ -123,7 +145,7 @@ class ClusterKillTest {
           assertThat(movements).as("one hold and one settle per task, no refund").isEqualTo(Map.of("hold:" + TASKS, TASKS, "settle:" + TASKS, TASKS));
         }
         JsonNode balance = TestServer.JSON.readTree(get(bases.get(2) + "/v1/account", key).body()).path("credits");
-        assertThat(balance.path("balance").asLong()).isEqualTo(credits - TASKS); // lyrics cost 1 credit
+        assertThat(balance.path("balance").asLong()).isEqualTo(credits - lyrics.size() - 2L * images); // lyrics cost 1 credit, an image 2
       } finally {
         for (ServerProcess node : nodes) {
           node.close();
@@ -151,10 +173,21 @@ class ClusterKillTest {
     return env;
   }
 
-  /** Creates task {@code n} on a live node, retrying on another with the same Idempotency-Key. */
-  private static String create(List<String> bases, Set<String> alive, String key, int n, String callbackUrl, AtomicInteger retried) {
+  /**
+   * Creates task {@code n} on a live node, retrying on another with the same Idempotency-Key; an
+   * image's path is put in {@code imagePaths}. The synchronous image answer names no task id, so
+   * the id is read from its asset key ({@code <taskId>/image-0.png}).
+   */
+  private static String create(
+      List<String> bases, Set<String> alive, String key, int n, String callbackUrl, AtomicInteger retried, Map<String, String> imagePaths) {
+    boolean image = n % IMAGE_EVERY == 0;
     String idempotencyKey = "cluster-" + n;
-    String body = "{\"prompt\":\"cluster task " + n + "\",\"callBackUrl\":\"" + callbackUrl + "\"}";
+    String path = image ? DASHSCOPE_IMAGE : "/suno/generate-lyrics";
+    String body =
+        image
+            ? "{\"model\":\"qwen-image-2.0\",\"input\":{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"cluster image " + n
+                + "\"}]}]},\"parameters\":{\"size\":\"512*512\"}}"
+            : "{\"prompt\":\"cluster task " + n + "\",\"callBackUrl\":\"" + callbackUrl + "\"}";
     for (int attempt = 0; attempt < 20; attempt++) {
       String base = bases.get((n + attempt) % bases.size());
       if (!alive.contains(base)) {
@@ -162,16 +195,22 @@ class ClusterKillTest {
       }
       try {
         HttpResponse<String> response = HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/suno/generate-lyrics"))
+            HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(image ? 120 : 30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
         JsonNode answer = TestServer.JSON.readTree(response.body());
-        if (response.statusCode() == 200 && answer.path("code").asInt() == 200) {
+        if (image && response.statusCode() == 200) {
+          String assetPath = URI.create(answer.path("output").path("choices").get(0).path("message").path("content").get(0).path("image").asText()).getPath();
+          String taskId = assetPath.substring("/assets/".length(), assetPath.indexOf('/', "/assets/".length()));
+          imagePaths.put(taskId, assetPath);
+          return taskId;
+        }
+        if (!image && response.statusCode() == 200 && answer.path("code").asInt() == 200) {
           return answer.path("data").path("taskId").asText();
         }
         throw new AssertionError("create " + n + " on " + base + ": " + response.statusCode() + " " + response.body());
@@ -185,27 +224,71 @@ class ClusterKillTest {
     throw new AssertionError("create " + n + " reached no live node");
   }
 
-  private static Set<String> awaitCallbacks(CallbackReceiver receiver, Set<String> taskIds, String secret, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Set<String> seen = new HashSet<>();
-    int checked = 0;
-    List<CallbackReceiver.Received> all = List.of();
-    while (System.nanoTime() < deadline) {
-      all = receiver.all();
-      for (; checked < all.size(); checked++) {
-        CallbackReceiver.Received r = all.get(checked);
-        Signatures.verify(secret, r);
-        JsonNode data = TestServer.JSON.readTree(r.body()).path("data");
-        if (data.path("callbackType").asText().equals("complete")) {
-          seen.add(data.path("taskId").asText());
+  /** Each image, fetched from every live node: a 512 × 512 PNG (as ImageIO reads it), the same bytes everywhere. */
+  private static void assertEveryImageReadableFromEveryNode(Map<String, String> imagePaths, Set<String> alive) throws Exception {
+    for (Map.Entry<String, String> image : imagePaths.entrySet()) {
+      byte[] first = null;
+      for (String base : alive) {
+        HttpResponse<byte[]> download =
+            HTTP.send(HttpRequest.newBuilder(URI.create(base + image.getValue())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).as("task %s's image from %s", image.getKey(), base).isEqualTo(200);
+        if (first == null) {
+          first = download.body();
+          BufferedImage png = ImageIO.read(new ByteArrayInputStream(first));
+          assertThat(png).as("task %s's image decodes", image.getKey()).isNotNull();
+          assertThat(png.getWidth()).isEqualTo(512);
+          assertThat(png.getHeight()).isEqualTo(512);
+        } else {
+          assertThat(download.body()).as("task %s's image from %s", image.getKey(), base).isEqualTo(first);
         }
       }
-      if (seen.containsAll(taskIds)) {
-        return seen;
-      }
-      Thread.sleep(250);
     }
-    return seen;
+  }
+
+  /** Verifies every callback the receiver gets as it arrives, and collects the tasks whose complete callback came. */
+  private static final class CallbackChecker implements Runnable {
+    private final CallbackReceiver receiver;
+    private final String secret;
+    final Set<String> completed = ConcurrentHashMap.newKeySet();
+    final List<String> badSignatures = new CopyOnWriteArrayList<>();
+
+    CallbackChecker(CallbackReceiver receiver, String secret) {
+      this.receiver = receiver;
+      this.secret = secret;
+    }
+
+    @Override
+    public void run() {
+      int checked = 0;
+      while (!Thread.currentThread().isInterrupted()) {
+        List<CallbackReceiver.Received> all = receiver.all();
+        for (; checked < all.size(); checked++) {
+          CallbackReceiver.Received r = all.get(checked);
+          try {
+            Signatures.verify(secret, r);
+            JsonNode data = TestServer.JSON.readTree(r.body()).path("data");
+            if (data.path("callbackType").asText().equals("complete")) {
+              completed.add(data.path("taskId").asText());
+            }
+          } catch (Exception e) {
+            badSignatures.add(e + ": " + r.body());
+          }
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    Set<String> awaitAll(Set<String> taskIds, Duration timeout) throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!completed.containsAll(taskIds) && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      return Set.copyOf(completed);
+    }
   }
 
   private static HttpResponse<String> get(String url, String key) throws Exception {

@@ -61,6 +61,27 @@ class ClusterRateLimitsTest {
   }
 
   @Test
+  void a_generous_limit_refuses_nothing_under_concurrent_load() throws Exception {
+    String db = PostgresServer.newDatabaseUrl();
+    Map<String, String> env = Map.of("BACKBEAT_DB_URL", db, "BACKBEAT_RUN_WORKERS", "false", "BACKBEAT_RATE_CREATE", "100000/100000");
+    try (TestServer a = TestServer.start(env);
+        TestServer b = TestServer.start(env)) {
+      String key = a.apiKey;
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+        for (int i = 0; i < 120; i++) {
+          TestServer node = i % 2 == 0 ? a : b;
+          String prompt = "request " + i;
+          answers.add(clients.submit(() -> node.post("/suno/generate-lyrics", LYRICS.formatted(prompt), key)));
+        }
+      }
+      for (Future<HttpResponse<String>> answer : answers) {
+        assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void polls_of_one_task_alternating_between_nodes_share_its_bucket() throws Exception {
     String db = PostgresServer.newDatabaseUrl();
     Map<String, String> env = Map.of("BACKBEAT_DB_URL", db, "BACKBEAT_RUN_WORKERS", "false", "BACKBEAT_RATE_POLL", "3/0.01");

@@ -25,6 +25,11 @@ class RetentionTest {
           json(server.post("/suno/generate-lyrics", "{\"prompt\":\"keep me a while\",\"callBackUrl\":\"https://example.com/cb\"}"))
               .path("data").path("taskId").asText();
       server.pollUntil("/suno/query/lyrics?taskId=" + taskId, j -> j.path("data").path("status").asText().equals("SUCCESS"), Duration.ofSeconds(20));
+      // the finished answer is remembered; the purge below must still show through it
+      String finished = server.get("/suno/query/lyrics?taskId=" + taskId).body();
+      assertThat(server.get("/suno/query/lyrics?taskId=" + taskId).body()).isEqualTo(finished);
+      assertThat(TestServer.JSON.readTree(finished).path("data").path("param").asText()).contains("keep me a while");
+      assertThat(TestServer.JSON.readTree(finished).path("data").path("response").path("data")).isNotEmpty();
       String key = AssetKeys.of(taskId, "clip.mp3");
       server.app().assets().put(key, new byte[] {1, 2, 3}, "audio/mpeg");
 
@@ -42,6 +47,8 @@ class RetentionTest {
       assertThat(view.path("result").isNull()).isTrue();
       JsonNode polled = json(server.get("/suno/query/lyrics?taskId=" + taskId));
       assertThat(polled.path("data").path("status").asText()).isEqualTo("SUCCESS");
+      assertThat(polled.path("data").path("param").asText()).isEqualTo("{}");
+      assertThat(polled.path("data").path("response").path("data")).isEmpty();
     }
   }
 

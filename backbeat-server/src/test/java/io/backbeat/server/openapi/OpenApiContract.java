@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (JSON Schema 2020-12, by networknt's validator, with the document's $refs resolved). Remembers what
  * was exercised, so a test can insist every operation was.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
   private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   final JsonNode document;
@@ -33,7 +33,7 @@ final class OpenApiContract {
     this.document = document;
   }
 
-  static OpenApiContract of(TestServer server) {
+  public static OpenApiContract of(TestServer server) {
     return new OpenApiContract(TestServer.json(server.get("/openapi.json", null)));
   }
 
@@ -56,7 +56,7 @@ final class OpenApiContract {
    * Checks a real answer to {@code method template}: its status is documented, and a JSON body
    * matches the documented schema. Returns what is wrong (empty when it matches).
    */
-  List<String> check(String method, String template, HttpResponse<String> response) {
+  public List<String> check(String method, String template, HttpResponse<String> response) {
     List<String> problems = new ArrayList<>();
     JsonNode operation = operation(method, template);
     if (operation.isMissingNode()) {

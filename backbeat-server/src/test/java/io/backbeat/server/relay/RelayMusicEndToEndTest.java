@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backbeat.providers.fake.FakeSuno;
 import io.backbeat.providers.fake.Faults;
+import io.backbeat.server.openapi.OpenApiContract;
 import io.backbeat.server.testing.CallbackReceiver;
 import io.backbeat.server.testing.Signatures;
 import io.backbeat.server.testing.TestServer;
@@ -48,6 +49,8 @@ class RelayMusicEndToEndTest {
   static FakeSuno anyint;
   static TestServer server;
   static CallbackReceiver receiver;
+  /** Our own /openapi.json: every relayed answer is checked against what it documents. */
+  static OpenApiContract contract;
 
   @BeforeAll
   static void start() throws Exception {
@@ -64,6 +67,7 @@ class RelayMusicEndToEndTest {
     env.put("BACKBEAT_CONFIG", yaml.toString());
     env.put("E2E_SUNO_KEY", KEY);
     server = TestServer.start(env);
+    contract = OpenApiContract.of(server);
   }
 
   @AfterAll
@@ -267,6 +271,7 @@ class RelayMusicEndToEndTest {
       int before = creates();
       HttpResponse<String> created = server.post(path, body);
       assertThat(created.statusCode()).as(name + ": " + created.body()).isEqualTo(200);
+      assertThat(contract.check("POST", path, created)).as("as documented").isEmpty();
       JsonNode answer = json(created);
       assertThat(answer.path("code").asInt()).as(name).isEqualTo(200);
       String taskId = answer.path("data").path("taskId").asText();
@@ -283,6 +288,7 @@ class RelayMusicEndToEndTest {
       int before = creates();
       HttpResponse<String> answered = server.post(path, body);
       assertThat(answered.statusCode()).as(path + ": " + answered.body()).isEqualTo(200);
+      assertThat(contract.check("POST", path, answered)).as("as documented").isEmpty();
       JsonNode answer = json(answered);
       assertThat(answer.path("code").asInt()).as(answered.body()).isEqualTo(200);
       assertThat(creates() - before).as(path + ": one call upstream").isEqualTo(1);
@@ -304,8 +310,12 @@ class RelayMusicEndToEndTest {
       return data;
     }
 
+    /** Polls a query until {@code done}; the answer that ends it is checked against the document. */
     JsonNode until(String query, String taskId, Predicate<JsonNode> done) throws Exception {
-      return server.pollUntil(query + "?taskId=" + taskId, j -> j.path("code").asInt() == 200 && done.test(j.path("data")), WAIT).path("data");
+      server.pollUntil(query + "?taskId=" + taskId, j -> j.path("code").asInt() == 200 && done.test(j.path("data")), WAIT);
+      HttpResponse<String> answer = server.get(query + "?taskId=" + taskId);
+      assertThat(contract.check("GET", query, answer)).as("as documented").isEmpty();
+      return json(answer).path("data");
     }
 
     /** Asserts the URL is one of ours (the task's own assets) and keeps it for the download check. */

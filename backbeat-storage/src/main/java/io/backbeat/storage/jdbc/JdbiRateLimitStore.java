@@ -12,7 +12,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * {@code rate_limit}: token buckets as GCRA rows (one theoretical arrival time per key), taken in
- * one upsert, so a request costs one statement and holds its row lock only until its commit.
+ * one upsert, so a request costs one statement and holds its row lock only until its commit. A
+ * request's time is its node's clock, read just before the statement, but never earlier than the
+ * latest time the bucket has seen: under load a thread can stall a second between the two, and
+ * nodes' clocks drift; either would otherwise make a late request look like part of a burst.
  */
 public final class JdbiRateLimitStore implements RateLimitStore {
   private final Handle handle;
@@ -23,7 +26,7 @@ public final class JdbiRateLimitStore implements RateLimitStore {
     this.sql = requireNonNull(sql, "sql is null");
   }
 
-  private record Answer(long tatMicros, boolean allowed) {}
+  private record Answer(long tatMicros, long seenMicros, boolean allowed) {}
 
   @Override
   public Optional<Duration> tryAcquire(String bucketKey, RateLimit limit, Instant now) {
@@ -40,13 +43,13 @@ public final class JdbiRateLimitStore implements RateLimitStore {
             .bind("now", nowMicros)
             .bind("interval", interval)
             .bind("tolerance", tolerance)
-            .map((rs, ctx) -> new Answer(rs.getLong("tat_micros"), rs.getBoolean("last_allowed")))
+            .map((rs, ctx) -> new Answer(rs.getLong("tat_micros"), rs.getLong("seen_micros"), rs.getBoolean("last_allowed")))
             .one();
     if (answer.allowed()) {
       return Optional.empty();
     }
-    // the next request is allowed once max(tat, now) + interval - now <= tolerance
-    return Optional.of(Duration.of(Math.max(1, answer.tatMicros() + interval - tolerance - nowMicros), ChronoUnit.MICROS));
+    // the next request is allowed once tat + interval - t <= tolerance, t being the bucket's time
+    return Optional.of(Duration.of(Math.max(1, answer.tatMicros() + interval - tolerance - answer.seenMicros()), ChronoUnit.MICROS));
   }
 
   @Override

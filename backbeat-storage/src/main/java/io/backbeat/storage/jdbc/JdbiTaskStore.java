@@ -7,6 +7,7 @@ import io.backbeat.core.store.TaskStore;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.OutputClaim;
 import io.backbeat.core.task.spec.TaskSpecJson;
@@ -96,17 +97,14 @@ public final class JdbiTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> findDerived(String accountId, io.backbeat.core.task.TaskKind kind, String sourceTaskId, String clipId) {
+  public Optional<TaskVersion> findOwnedVersion(String accountId, String id) {
     requireNonNull(accountId, "accountId is null");
-    requireNonNull(kind, "kind is null");
-    requireNonNull(sourceTaskId, "sourceTaskId is null");
+    requireNonNull(id, "id is null");
     return handle
-        .createQuery(sql.get(JdbiTaskStore.class, "findDerived"))
+        .createQuery(sql.get(JdbiTaskStore.class, "findOwnedVersion"))
         .bind("accountId", accountId)
-        .bind("kind", kind.name())
-        .bind("sourceTaskId", sourceTaskId)
-        .bind("clipId", clipId)
-        .map(Rows::task)
+        .bind("id", id)
+        .map(Rows::taskVersion)
         .findOne();
   }
 

@@ -6,7 +6,10 @@ import io.backbeat.core.store.Transactor;
 import io.backbeat.core.store.Tx;
 import io.backbeat.storage.jdbc.dialect.SqlDialect;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,8 +23,17 @@ import org.jdbi.v3.core.Jdbi;
  * commits. The busy timeout still covers writers in other processes ({@code keys create}).
  * {@link #read} runs on a separate pool of deferred, query-only connections, which in WAL mode never
  * wait for a writer.
+ *
+ * <p>{@link #inGroupCommit} hands the work to {@link GroupCommit}'s writers: one on SQLite (it has
+ * one writer, and a second would only split the batches), a few on PostgreSQL (its commits wait
+ * for fsync, and rows of different tasks do not conflict).
  */
-public final class JdbiTransactor implements Transactor {
+public final class JdbiTransactor implements Transactor, AutoCloseable {
+  /** Bounds how long one shared commit holds SQLite's write lock from the dispatcher and the other loops. */
+  static final int MAX_GROUP = 64;
+
+  private static final int POSTGRES_GROUP_WRITERS = 4;
+
   private final Jdbi jdbi;
   private final Jdbi readJdbi;
   private final SqlFiles sql;
@@ -29,6 +41,7 @@ public final class JdbiTransactor implements Transactor {
   private final ReentrantLock writerTurn;
   /** Per instance: a transaction on another database may legitimately be open on this thread. */
   private final ThreadLocal<Boolean> open = new ThreadLocal<>();
+  private final GroupCommit groupCommit;
 
   public JdbiTransactor(Jdbi jdbi, SqlDialect dialect) {
     this(jdbi, jdbi, dialect);
@@ -40,6 +53,26 @@ public final class JdbiTransactor implements Transactor {
     this.readJdbi = requireNonNull(readJdbi, "readJdbi is null");
     this.sql = new SqlFiles(requireNonNull(dialect, "dialect is null"));
     this.writerTurn = dialect == SqlDialect.SQLITE ? new ReentrantLock(true) : null;
+    this.groupCommit =
+        new GroupCommit(
+            "backbeat-group-commit",
+            new GroupCommit.Transactions() {
+              @Override
+              public void inTransaction(Consumer<Handle> work) {
+                onWriter(
+                    handle -> {
+                      work.accept(handle);
+                      return null;
+                    });
+              }
+
+              @Override
+              public Tx txOn(Handle handle) {
+                return JdbiTx.on(handle, sql);
+              }
+            },
+            dialect == SqlDialect.SQLITE ? 1 : POSTGRES_GROUP_WRITERS,
+            MAX_GROUP);
   }
 
   /**
@@ -50,14 +83,19 @@ public final class JdbiTransactor implements Transactor {
   @Override
   public <T> T inTransaction(Function<Tx, T> work) {
     requireNonNull(work, "work is null");
+    return onWriter(handle -> work.apply(JdbiTx.on(handle, sql)));
+  }
+
+  /** A write transaction, in this process's writer turn on SQLite. */
+  private <T> T onWriter(Function<Handle, T> work) {
     enter();
     try {
       if (writerTurn == null) {
-        return jdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql)));
+        return jdbi.inTransaction(work::apply);
       }
       writerTurn.lock();
       try {
-        return jdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql)));
+        return jdbi.inTransaction(work::apply);
       } finally {
         writerTurn.unlock();
       }
@@ -66,12 +104,44 @@ public final class JdbiTransactor implements Transactor {
     }
   }
 
+  /**
+   * @throws IllegalStateException when called from inside {@code work} of a transaction of this
+   *     transactor, as {@link #inTransaction} does, or after {@link #close}
+   */
+  @Override
+  public <T> T inGroupCommit(Function<Tx, T> work) {
+    requireNonNull(work, "work is null");
+    if (open.get() != null) {
+      throw new IllegalStateException(
+          "inGroupCommit called inside another transaction on the same thread; use the Tx you already have");
+    }
+    return groupCommit.run(work);
+  }
+
+  /** Commits what the group-commit writers hold and stops them; later group commits fail. */
+  @Override
+  public void close() {
+    groupCommit.close();
+  }
+
   @Override
   public <T> T read(Function<Tx, T> work) {
     requireNonNull(work, "work is null");
+    return unnested(() -> readJdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql))));
+  }
+
+  @Override
+  public <T> T readOne(Function<Tx, T> work) {
+    requireNonNull(work, "work is null");
+    // autocommit: the statement is its own (read) transaction
+    return unnested(() -> readJdbi.withHandle(handle -> work.apply(JdbiTx.on(handle, sql))));
+  }
+
+  /** Runs {@code body} as this thread's only transaction of this transactor. */
+  private <T> T unnested(Supplier<T> body) {
     enter();
     try {
-      return readJdbi.inTransaction(handle -> work.apply(JdbiTx.on(handle, sql)));
+      return body.get();
     } finally {
       open.remove();
     }

@@ -83,6 +83,15 @@ final class Rows {
         instant(rs, "finished_at"));
   }
 
+  static io.backbeat.core.task.TaskVersion taskVersion(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new io.backbeat.core.task.TaskVersion(
+        rs.getString("id"),
+        rs.getString("route"),
+        TaskStatus.fromDb(rs.getString("status")),
+        instant(rs, "updated_at"),
+        instant(rs, "payload_purged_at"));
+  }
+
   static TaskEvent event(ResultSet rs, StatementContext ctx) throws SQLException {
     return new TaskEvent(
         rs.getLong("seq"),

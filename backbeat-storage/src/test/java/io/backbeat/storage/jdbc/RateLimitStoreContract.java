@@ -91,6 +91,31 @@ abstract class RateLimitStoreContract extends StoreContract {
   }
 
   @Test
+  void a_generous_limit_lets_concurrent_requests_from_many_clocks_through() throws Exception {
+    RateLimit generous = new RateLimit(100_000, 100_000);
+    List<Future<Optional<Duration>>> answers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 400; i++) {
+        Instant now = T0.plusNanos(1_000L * (i % 7)); // nodes' clocks a few microseconds apart
+        answers.add(pool.submit(() -> take("create:busy", generous, now)));
+      }
+      for (Future<Optional<Duration>> answer : answers) {
+        assertThat(answer.get()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void a_request_whose_clock_lags_counts_as_made_at_the_latest_time_seen() {
+    RateLimit burstTwo = new RateLimit(2, 1);
+    assertThat(take("k", burstTwo, T0.plusSeconds(2))).isEmpty();
+    // read its clock 2 s ago, then stalled (or its node's clock is behind): one token was still left
+    assertThat(take("k", burstTwo, T0)).as("the bucket had a second token").isEmpty();
+    assertThat(take("k", burstTwo, T0)).hasValue(Duration.ofSeconds(1));
+    assertThat(take("k", burstTwo, T0.plusSeconds(3))).isEmpty();
+  }
+
+  @Test
   void only_full_buckets_are_forgotten_and_a_forgotten_bucket_is_full() {
     take("used-up", THREE_A_SECOND_BURST_THREE, T0);
     take("used-up", THREE_A_SECOND_BURST_THREE, T0);

@@ -24,7 +24,14 @@ class SqliteTransactorTest extends TransactorContract {
           return null;
         }));
 
+    Throwable thrownByOne =
+        catchThrowable(() -> transactor.readOne(tx -> {
+          tx.accounts().insertAccount(new Account("acct_y", "y", "whsec_y", T0));
+          return null;
+        }));
+
     assertThat(thrown).hasMessageContaining("readonly");
+    assertThat(thrownByOne).hasMessageContaining("readonly");
     assertThat((long) transactor.read((Tx tx) -> tx.accounts().countAccounts())).isZero();
   }
 }

@@ -14,13 +14,10 @@ import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.task.spec.AddVocalsSpec;
-import io.backbeat.core.task.spec.ClipRef;
-import io.backbeat.core.task.spec.CoverArtSpec;
 import io.backbeat.core.task.spec.OutputClaim;
-import io.backbeat.core.task.spec.StemsSpec;
-import io.backbeat.core.task.spec.WavSpec;
 import io.backbeat.core.task.spec.PurgedSpec;
 import io.backbeat.core.task.spec.TaskSpec;
 import io.backbeat.core.testkit.TestSpecs;
@@ -845,6 +842,31 @@ abstract class TaskStoreContract extends StoreContract {
   }
 
   @Test
+  void owned_version_moves_with_each_transition_and_with_a_payload_purge() {
+    Account other = newAccount("other");
+    String id = newClaimedTask();
+    TaskVersion running = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(running.id()).isEqualTo(id);
+    assertThat(running.route()).isEqualTo(find(id).route());
+    assertThat(running.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(running.payloadPurgedAt()).isNull();
+    assertThat(tx((Tx tx) -> tx.tasks().findOwnedVersion(other.id(), id))).isEmpty();
+    assertThat(tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), TaskIds.newId()))).isEmpty();
+
+    apply(Transition.succeeded(id, WORKER, json("clips", "x")), T0.plusSeconds(1));
+    TaskVersion succeeded = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(succeeded.status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(succeeded.updatedAt()).isEqualTo(find(id).updatedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(succeeded).isNotEqualTo(running);
+
+    inTx(tx -> tx.tasks().purgePayloads(T0.plusSeconds(50), T0.plusSeconds(60)));
+    TaskVersion purged = tx((Tx tx) -> tx.tasks().findOwnedVersion(account.id(), id)).orElseThrow();
+    assertThat(purged.payloadPurgedAt()).isEqualTo(T0.plusSeconds(60));
+    assertThat(purged.updatedAt()).isEqualTo(succeeded.updatedAt());
+    assertThat(purged).isNotEqualTo(succeeded);
+  }
+
+  @Test
   void purge_payloads_clears_old_finished_tasks_once() {
     String old = newClaimedTask();
     apply(Transition.succeeded(old, WORKER, json("clips", "x")), T0.plusSeconds(1));
@@ -919,34 +941,6 @@ abstract class TaskStoreContract extends StoreContract {
   static TaskQuery.Cursor cursorOf(List<Task> page) {
     Task last = page.get(page.size() - 1);
     return new TaskQuery.Cursor(last.createdAt(), last.id());
-  }
-
-  // ---- derived outputs ----------------------------------------------------------------------
-
-  @Test
-  void find_derived_finds_the_earliest_live_output_of_a_source_clip_for_its_account_only() {
-    Account other = newAccount("other-derived");
-    String source = TaskIds.newId();
-    Task canceled = withSpec(createdAt(queuedTask(account, T0), T0), new WavSpec(new ClipRef(source, "clip-a"), null));
-    inTx(tx -> tx.tasks().insert(canceled));
-    assertThat(apply(new Transition.Canceled(canceled.id(), "test"), T0)).isTrue();
-    Task first = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(1)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task second = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(2)), new WavSpec(new ClipRef(source, "clip-a"), null));
-    Task otherClip = withSpec(createdAt(queuedTask(account, T0), T0.plusSeconds(3)), new WavSpec(new ClipRef(source, "clip-b"), null));
-    Task stems = withSpec(queuedTask(account, T0), new StemsSpec(new ClipRef(source, "clip-a"), StemsSpec.Separation.ALL_STEMS, null));
-    Task cover = withSpec(queuedTask(account, T0), new CoverArtSpec(source, null));
-    for (Task t : List.of(second, first, otherClip, stems, cover)) {
-      inTx(tx -> tx.tasks().insert(t));
-    }
-
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-a"))).map(Task::id).contains(first.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-b"))).map(Task::id).contains(otherClip.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, source, "clip-c"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.STEMS, source, "clip-a"))).map(Task::id).contains(stems.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.COVER_ART, source, null))).map(Task::id).contains(cover.id());
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.MP4, source, null))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(other.id(), TaskKind.WAV, source, "clip-a"))).isEmpty();
-    assertThat(tx((Tx tx) -> tx.tasks().findDerived(account.id(), TaskKind.WAV, TaskIds.newId(), "clip-a"))).isEmpty();
   }
 
   // ---- one-per-source output claims ---------------------------------------------------------

@@ -9,6 +9,9 @@ import io.backbeat.core.store.Tx;
 import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.webhook.WebhookDelivery;
+import io.backbeat.core.store.DuplicateKeyException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -129,12 +132,15 @@ abstract class TransactorContract extends StoreContract {
 
       long seen = transactor.read(tx -> tx.accounts().countAccounts());
       Optional<Account> found = transactor.read(tx -> tx.accounts().findAccount(account.id()));
+      long seenByOneStatement = transactor.readOne(tx -> tx.accounts().countAccounts());
       readDone.countDown();
       open.get(60, TimeUnit.SECONDS);
 
       assertThat(seen).isEqualTo(1);
       assertThat(found).contains(account);
+      assertThat(seenByOneStatement).isEqualTo(1);
       assertThat((long) transactor.read((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(2);
+      assertThat((long) transactor.readOne((Tx tx) -> tx.accounts().countAccounts())).isEqualTo(2);
     } finally {
       readDone.countDown();
       writer.shutdownNow();
@@ -144,8 +150,99 @@ abstract class TransactorContract extends StoreContract {
   @Test
   void a_read_inside_a_transaction_is_refused_like_a_nested_transaction() {
     Throwable thrown = catchThrowable(() -> tx(outer -> transactor.read(inner -> inner.accounts().countAccounts())));
+    Throwable thrownByOne = catchThrowable(() -> tx(outer -> transactor.readOne(inner -> inner.accounts().countAccounts())));
 
     assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+    assertThat(thrownByOne).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+  }
+
+  @Test
+  void a_group_commit_returns_after_its_commit_with_the_works_result() {
+    Account account = new Account("acct_1", "one", "whsec_1", T0);
+
+    String result =
+        transactor.inGroupCommit(
+            tx -> {
+              tx.accounts().insertAccount(account);
+              return "done";
+            });
+
+    assertThat(result).isEqualTo("done");
+    // another connection sees it: the caller was answered after the commit, not before
+    assertThat(transactor.read((Tx tx) -> tx.accounts().findAccount("acct_1"))).contains(account);
+  }
+
+  @Test
+  void concurrent_group_commits_fail_alone_and_the_rest_commit() throws Exception {
+    int callers = 40;
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<String>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < callers; i++) {
+        int n = i;
+        answers.add(
+            pool.submit(
+                () -> {
+                  await(go);
+                  return transactor.inGroupCommit(
+                      tx -> {
+                        // callers 3k and 3k+1 insert the same name (one of the two loses); 3k+2 gives up
+                        String name = n % 3 == 2 ? "solo_" + n : "name_" + (n - n % 3);
+                        tx.accounts().insertAccount(new Account("acct_" + n, name, "whsec_" + n, T0));
+                        if (n % 3 == 2) {
+                          throw new IllegalStateException("caller " + n + " gives up");
+                        }
+                        return "acct_" + n;
+                      });
+                }));
+      }
+      go.countDown();
+      List<String> committed = new ArrayList<>();
+      List<Throwable> failures = new ArrayList<>();
+      for (Future<String> answer : answers) {
+        try {
+          committed.add(answer.get(60, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          failures.add(e.getCause());
+        }
+      }
+
+      assertThat(failures).filteredOn(f -> f instanceof IllegalStateException).hasSize(13);
+      assertThat(failures).filteredOn(f -> f instanceof DuplicateKeyException).hasSize(13);
+      assertThat(committed.size() + failures.size()).isEqualTo(callers);
+      // exactly the accounts whose callers were told "committed" exist
+      List<String> stored = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        String id = "acct_" + i;
+        transactor.read((Tx tx) -> tx.accounts().findAccount(id)).ifPresent(a -> stored.add(a.id()));
+      }
+      assertThat(stored).containsExactlyInAnyOrderElementsOf(committed);
+      assertThat(committed).hasSize(14).doesNotContain("acct_2", "acct_5", "acct_38");
+    } finally {
+      go.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_group_commit_inside_a_transaction_and_a_transaction_inside_it_are_refused() {
+    Throwable outside = catchThrowable(() -> tx(outer -> transactor.inGroupCommit(inner -> inner.accounts().countAccounts())));
+    Throwable inside = catchThrowable(() -> transactor.inGroupCommit(outer -> tx(inner -> inner.accounts().countAccounts())));
+
+    assertThat(outside).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+    assertThat(inside).isInstanceOf(IllegalStateException.class).hasMessageContaining("use the Tx you already have");
+    assertThat((long) transactor.inGroupCommit((Tx tx) -> tx.accounts().countAccounts())).isZero();
+  }
+
+  @Test
+  void a_group_commit_after_close_is_refused() {
+    database.close();
+
+    assertThatThrownBy(() -> transactor.inGroupCommit(tx -> tx.accounts().countAccounts()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    database = null;
   }
 
   private static void await(CountDownLatch latch) {

@@ -10,7 +10,6 @@ import io.backbeat.core.provider.Provider;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
@@ -105,7 +104,8 @@ public final class TaskService {
 
   /**
    * Inserts a queued task; {@code alsoInTransaction} runs in the same transaction (credit hold,
-   * idempotency record) and may throw to abort the insert.
+   * idempotency record) and may throw to abort the insert. That transaction may be shared with
+   * other creates ({@link Transactor#inGroupCommit}); this returns after its commit.
    *
    * @throws OutputAlreadyClaimed when the spec's one-per-source output is held by another task
    */
@@ -135,8 +135,9 @@ public final class TaskService {
             spec,
             newTask.originalPayload(),
             now);
+    // creates arrive together: they share commits, and each one's failure rolls back its own rows only
     TaskEvent event =
-        transactor.inTransaction(
+        transactor.inGroupCommit(
             tx -> {
               tx.tasks().insert(task);
               // the database decides one-per-source outputs: two simultaneous creates cannot both pass
@@ -255,16 +256,19 @@ public final class TaskService {
     return transactor.inTransaction(tx -> tx.tasks().list(query));
   }
 
-  /** See {@link io.backbeat.core.store.TaskStore#findDerived}: an earlier output task for the same source. */
-  public Optional<Task> findDerived(String accountId, TaskKind kind, String sourceTaskId, String clipId) {
-    return transactor.inTransaction(tx -> tx.tasks().findDerived(accountId, kind, sourceTaskId, clipId));
-  }
-
   public Optional<Task> find(String accountId, String taskId) {
     if (!TaskIds.isWellFormed(taskId)) {
       return Optional.empty();
     }
     return transactor.read(tx -> tx.tasks().findOwned(accountId, taskId));
+  }
+
+  /** The version columns of the account's task (see {@link io.backbeat.core.task.TaskVersion}); empty like {@link #find}. */
+  public Optional<io.backbeat.core.task.TaskVersion> findVersion(String accountId, String taskId) {
+    if (!TaskIds.isWellFormed(taskId)) {
+      return Optional.empty();
+    }
+    return transactor.readOne(tx -> tx.tasks().findOwnedVersion(accountId, taskId));
   }
 
   /**

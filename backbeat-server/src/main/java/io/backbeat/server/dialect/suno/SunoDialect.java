@@ -8,6 +8,8 @@ import io.backbeat.core.persona.PersonaService;
 import io.backbeat.core.task.FailureCode;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
+import io.backbeat.core.account.Principal;
 import io.backbeat.core.task.service.TaskService;
 import io.backbeat.core.webhook.CallbackRenderer;
 import io.backbeat.server.http.AssetUrls;
@@ -15,6 +17,7 @@ import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.CallbackUrlCheck;
 import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.Fields;
+import io.backbeat.server.http.FinishedAnswers;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.http.PayloadScrubber;
 import io.backbeat.server.http.TaskCreation;
@@ -22,6 +25,9 @@ import io.backbeat.core.task.TaskKind;
 import io.backbeat.server.http.Route;
 import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +81,9 @@ public final class SunoDialect implements Dialect {
   private List<Route> declareRoutes() {
     RouteTable table = new RouteTable(NAME, creation);
     table.post("/suno/generate").alias("/api/v1/generate").createsTask(TaskKind.SONG, SunoMusic.FAMILY, generate::parse, SunoDialect::accepted);
-    table.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks(SunoMusic.FAMILY, music::query);
+    table.get("/suno/query/task").alias("/api/v1/generate/record-info").queriesTasks(SunoMusic.FAMILY, poll(SunoMusic.FAMILY, music::answer));
     table.post("/suno/generate-lyrics").alias("/api/v1/lyrics").createsTask(TaskKind.LYRICS, SunoLyrics.FAMILY, lyrics::parse, SunoDialect::accepted);
-    table.get("/suno/query/lyrics").alias("/api/v1/lyrics/record-info").queriesTasks(SunoLyrics.FAMILY, lyrics::query);
+    table.get("/suno/query/lyrics").alias("/api/v1/lyrics/record-info").queriesTasks(SunoLyrics.FAMILY, poll(SunoLyrics.FAMILY, lyrics::answer));
     table.post("/suno/upload-cover").alias("/api/v1/generate/upload-cover")
         .createsTask(TaskKind.UPLOAD_COVER, SunoMusic.FAMILY, uploads::parseCover, SunoDialect::accepted);
     table.post("/suno/upload-extend").alias("/api/v1/generate/upload-extend")
@@ -104,19 +110,19 @@ public final class SunoDialect implements Dialect {
   private void declareOutputRoutes(RouteTable table) {
     table.post("/suno/wav-generate").alias("/api/v1/wav/generate")
         .createsTask(TaskKind.WAV, SunoOutputs.WAV_FAMILY, outputs::parseWav, SunoDialect::accepted);
-    table.get("/suno/query/wav").alias("/api/v1/wav/record-info").queriesTasks(SunoOutputs.WAV_FAMILY, outputs::queryWav);
+    table.get("/suno/query/wav").alias("/api/v1/wav/record-info").queriesTasks(SunoOutputs.WAV_FAMILY, poll(SunoOutputs.WAV_FAMILY, outputs::answerWav));
     table.post("/suno/vocal-removal").alias("/api/v1/vocal-removal/generate")
         .createsTask(TaskKind.STEMS, SunoOutputs.STEMS_FAMILY, outputs::parseVocalRemoval, SunoDialect::accepted);
     // AnyInt's own route; upstream has no path for it (§2.14)
     table.post("/suno/split-stem").createsTask(TaskKind.STEMS, SunoOutputs.STEMS_FAMILY, outputs::parseSplitStem, SunoDialect::accepted);
     table.get("/suno/query/vocal-removal").alias("/api/v1/vocal-removal/record-info")
-        .queriesTasks(SunoOutputs.STEMS_FAMILY, outputs::queryStems);
+        .queriesTasks(SunoOutputs.STEMS_FAMILY, poll(SunoOutputs.STEMS_FAMILY, outputs::answerStems));
     table.post("/suno/mp4-generate").alias("/api/v1/mp4/generate")
         .createsTask(TaskKind.MP4, SunoOutputs.MP4_FAMILY, outputs::parseMp4, SunoDialect::accepted);
-    table.get("/suno/query/mp4").alias("/api/v1/mp4/record-info").queriesTasks(SunoOutputs.MP4_FAMILY, outputs::queryMp4);
+    table.get("/suno/query/mp4").alias("/api/v1/mp4/record-info").queriesTasks(SunoOutputs.MP4_FAMILY, poll(SunoOutputs.MP4_FAMILY, outputs::answerMp4));
     table.post("/suno/generate-cover").alias("/api/v1/suno/cover/generate")
         .createsTask(TaskKind.COVER_ART, SunoOutputs.COVER_FAMILY, outputs::parseCover, SunoDialect::accepted);
-    table.get("/suno/query/cover").alias("/api/v1/suno/cover/record-info").queriesTasks(SunoOutputs.COVER_FAMILY, outputs::queryCover);
+    table.get("/suno/query/cover").alias("/api/v1/suno/cover/record-info").queriesTasks(SunoOutputs.COVER_FAMILY, poll(SunoOutputs.COVER_FAMILY, outputs::answerCover));
   }
 
   @Override
@@ -239,24 +245,38 @@ public final class SunoDialect implements Dialect {
     return new TaskCreation.Response(code == 501 ? 500 : code, Json.write(body));
   }
 
-  void writeSuccess(Context ctx, ObjectNode data) {
-    ctx.status(200).contentType("application/json").result(Json.write(envelope(data)));
+  /**
+   * A query route of {@code family}: the caller's task as {@code data} renders it in the success
+   * envelope, or a 404 that says where to look instead. A finished task whose version has not moved
+   * is answered from {@link FinishedAnswers} without reading its row's JSON.
+   */
+  Handler poll(String family, Function<Task, ObjectNode> data) {
+    FinishedAnswers finished = new FinishedAnswers();
+    return ctx -> {
+      String taskId = ctx.queryParam("taskId");
+      if (taskId == null || taskId.isBlank()) {
+        throw BackbeatException.invalid("taskId is required as a query parameter: " + ctx.path() + "?taskId=<taskId>");
+      }
+      String id = taskId.strip();
+      Principal principal = Auth.principal(ctx);
+      creation.checkPoll(principal, id);
+      TaskVersion version = tasks.findVersion(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
+      if (!version.route().equals(family)) {
+        throw BackbeatException.notFound("task '" + version.id() + "' is not polled at " + ctx.path());
+      }
+      byte[] body = finished.find(version);
+      if (body == null) {
+        // read after the version: the answer is never older than the version it is filed under
+        Task task = tasks.find(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
+        body = successBody(data.apply(task)).getBytes(StandardCharsets.UTF_8);
+        finished.remember(version, body);
+      }
+      ctx.status(200).contentType("application/json").result(body);
+    };
   }
 
-  /** The caller's task for a query route of {@code family}, or a 404 that says where to look instead. */
-  Task findForQuery(Context ctx, String family) {
-    String taskId = ctx.queryParam("taskId");
-    if (taskId == null || taskId.isBlank()) {
-      throw BackbeatException.invalid("taskId is required as a query parameter: " + ctx.path() + "?taskId=<taskId>");
-    }
-    creation.checkPoll(Auth.principal(ctx), taskId.strip());
-    Task task =
-        tasks.find(Auth.principal(ctx).accountId(), taskId.strip())
-            .orElseThrow(() -> BackbeatException.notFound("no task with taskId '" + taskId.strip() + "'"));
-    if (!task.route().equals(family)) {
-      throw BackbeatException.notFound("task '" + task.id() + "' is not polled at " + ctx.path());
-    }
-    return task;
+  private static BackbeatException noSuchTask(String id) {
+    return BackbeatException.notFound("no task with taskId '" + id + "'");
   }
 
   /** {@code errorCode}/{@code errorMessage}: null unless the task failed or was canceled. */

@@ -47,8 +47,7 @@ final class SunoLyrics {
     return new ParsedTask(new LyricsSpec(prompt.strip(), callbackUrl), dialect.originalPayload(body));
   }
 
-  void query(Context ctx) {
-    Task task = dialect.findForQuery(ctx, FAMILY);
+  ObjectNode answer(Task task) {
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
     data.put("param", dialect.param(task));
@@ -59,7 +58,7 @@ final class SunoLyrics {
     data.put("type", "LYRICS");
     dialect.putError(data, task);
     data.put("createTime", SunoTime.format(task.createdAt()));
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   /** Lyrics tasks have one callback stage: complete (or error). */

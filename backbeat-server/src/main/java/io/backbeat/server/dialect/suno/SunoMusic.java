@@ -10,7 +10,6 @@ import io.backbeat.core.task.TaskStatus;
 import io.backbeat.core.task.Transition;
 import io.backbeat.core.webhook.Callback;
 import io.backbeat.server.http.Json;
-import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,8 +28,7 @@ final class SunoMusic {
     this.dialect = dialect;
   }
 
-  void query(Context ctx) {
-    Task task = dialect.findForQuery(ctx, FAMILY);
+  ObjectNode answer(Task task) {
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
     // the track an extension continues (§2.17); empty for every other kind
@@ -45,7 +43,7 @@ final class SunoMusic {
     data.put("operationType", operation);
     dialect.putError(data, task);
     data.put("createTime", SunoTime.format(task.createdAt()));
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   List<Callback> callbacks(Task task, Transition transition) {

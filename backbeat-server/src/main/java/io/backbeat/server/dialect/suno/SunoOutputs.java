@@ -186,8 +186,7 @@ final class SunoOutputs {
   // ---- queries ------------------------------------------------------------------------------
 
   /** {@code GET /suno/query/wav} (§2.20, §3.3). */
-  void queryWav(Context ctx) {
-    Task task = dialect.findForQuery(ctx, WAV_FAMILY);
+  ObjectNode answerWav(Task task) {
     WavSpec spec = (WavSpec) task.spec();
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
@@ -198,12 +197,11 @@ final class SunoOutputs {
     data.put("successFlag", flag(task, "GENERATE_WAV_FAILED"));
     data.put("createTime", SunoTime.format(task.createdAt()));
     dialect.putError(data, task);
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   /** {@code GET /suno/query/vocal-removal} (§2.19, §3.4): times in epoch milliseconds. */
-  void queryStems(Context ctx) {
-    Task task = dialect.findForQuery(ctx, STEMS_FAMILY);
+  ObjectNode answerStems(Task task) {
     StemsSpec spec = (StemsSpec) task.spec();
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
@@ -222,12 +220,11 @@ final class SunoOutputs {
     data.put("successFlag", flag(task, "GENERATE_AUDIO_FAILED"));
     data.put("createTime", task.createdAt().toEpochMilli());
     dialect.putError(data, task);
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   /** {@code GET /suno/query/mp4} (§2.21, §3.5). */
-  void queryMp4(Context ctx) {
-    Task task = dialect.findForQuery(ctx, MP4_FAMILY);
+  ObjectNode answerMp4(Task task) {
     MusicVideoSpec spec = (MusicVideoSpec) task.spec();
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
@@ -242,12 +239,11 @@ final class SunoOutputs {
     data.put("successFlag", flag(task, "GENERATE_MP4_FAILED"));
     data.put("createTime", SunoTime.format(task.createdAt()));
     dialect.putError(data, task);
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   /** {@code GET /suno/query/cover} (§2.22, §3.6): integer successFlag, ISO times. */
-  void queryCover(Context ctx) {
-    Task task = dialect.findForQuery(ctx, COVER_FAMILY);
+  ObjectNode answerCover(Task task) {
     CoverArtSpec spec = (CoverArtSpec) task.spec();
     ObjectNode data = Json.object();
     data.put("taskId", task.id());
@@ -268,7 +264,7 @@ final class SunoOutputs {
     } else {
       dialect.putError(data, task);
     }
-    dialect.writeSuccess(ctx, data);
+    return data;
   }
 
   // ---- callbacks ----------------------------------------------------------------------------
