@@ -186,22 +186,6 @@ final class RelayHarness implements AutoCloseable {
     return healthy.runOnce();
   }
 
-  /** Moves time on in steps of 2 s, delivering the upstreams' callbacks and running due steps, until the task ends. */
-  Task runToEnd(String taskId, int maxRounds, io.backbeat.providers.fake.FakeUpstream... upstreams) {
-    for (int round = 0; round < maxRounds; round++) {
-      for (io.backbeat.providers.fake.FakeUpstream upstream : upstreams) {
-        upstream.deliverCallbacks();
-      }
-      runOnce();
-      Task task = find(taskId);
-      if (task.status().isTerminal()) {
-        return task;
-      }
-      clock.advance(Duration.ofSeconds(2));
-    }
-    throw new AssertionError("task " + taskId + " did not end: " + find(taskId));
-  }
-
   /**
    * A node claims what is due and dies mid-step: each of its steps hangs right after its first
    * upstream answer (or finishes if it makes no upstream call), and it never renews a lease. Then
