@@ -36,6 +36,8 @@ public final class FakeSuno extends FakeUpstream {
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
   private volatile Duration unit = Duration.ofSeconds(1);
+  /** The error code failing jobs report, or null for a random one of 531 (refunded upstream) and 501. */
+  private volatile Integer forcedFailCode;
 
   private final class Job {
     final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -60,7 +62,8 @@ public final class FakeSuno extends FakeUpstream {
       this.createdAt = clock.instant();
       this.doneAfter = unit.multipliedBy(12 + nextInt(29));
       this.fails = chance(faults.failJob());
-      this.failCode = chance(0.5) ? 531 : 501;
+      int drawn = chance(0.5) ? 531 : 501; // drawn even when forced: a seed misbehaves the same either way
+      this.failCode = forcedFailCode != null ? forcedFailCode : drawn;
       if (op == Op.MUSIC) {
         clipIds.add(UUID.randomUUID().toString());
         clipIds.add(UUID.randomUUID().toString());
@@ -72,7 +75,7 @@ public final class FakeSuno extends FakeUpstream {
     }
 
     boolean done() {
-      return age().compareTo(doneAfter) >= 0;
+      return ended(age(), doneAfter); // a held fake keeps every job running
     }
 
     /** The file of an output, made once. */
@@ -96,6 +99,12 @@ public final class FakeSuno extends FakeUpstream {
 
   private boolean reached(Job job, int units) {
     return job.age().compareTo(job.unitAtCreation.multipliedBy(units)) >= 0;
+  }
+
+  /** Failing jobs created from now on report {@code code} (531: "credits refunded"). */
+  public FakeSuno failWith(int code) {
+    this.forcedFailCode = code;
+    return this;
   }
 
   /** The base URL to configure: host only (the channel appends the family's API root). */
