@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Rhyme families grouped by ending sound, each word tagged with how a line can end on it.
@@ -253,9 +252,6 @@ final class RhymeBank {
           "world",
           "sword");
 
-  // Compiled once: the songwriter asks for the last word of every candidate line it weighs.
-  private static final Pattern WORD_BREAK = Pattern.compile("[\\s_]+");
-  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}']+|[^\\p{L}']+$");
   private static final List<Family> FAMILIES = parse();
   private static final Map<String, List<Family>> BY_WORD = index(FAMILIES);
   private static final List<Map.Entry<String, Family>> BY_SUFFIX = suffixes(FAMILIES);
@@ -298,11 +294,40 @@ final class RhymeBank {
     return List.of();
   }
 
-  /** The last word of a phrase, lower case, letters and apostrophes only. */
+  /**
+   * The last word of a phrase, lower case, letters and apostrophes only. A plain scan, not a
+   * regular expression: the songwriter asks this of every candidate line it weighs, and the
+   * regular expressions were most of a lyrics task's CPU time.
+   */
   static String lastWord(String phrase) {
-    String[] parts = WORD_BREAK.split(phrase.strip());
-    String last = parts[parts.length - 1].toLowerCase(Locale.ROOT).replace('’', '\'');
-    return EDGE_PUNCTUATION.matcher(last).replaceAll("");
+    String s = phrase.strip();
+    int end = s.length();
+    while (end > 0 && isWordBreak(s.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !isWordBreak(s.charAt(start - 1))) {
+      start--;
+    }
+    String word = s.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'');
+    int from = 0;
+    int to = word.length();
+    while (from < to && !isWordChar(word.codePointAt(from))) {
+      from += Character.charCount(word.codePointAt(from));
+    }
+    while (to > from && !isWordChar(word.codePointBefore(to))) {
+      to -= Character.charCount(word.codePointBefore(to));
+    }
+    return word.substring(from, to);
+  }
+
+  /** What separates words: the regular expression class {@code [\s_]}. */
+  private static boolean isWordBreak(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '_';
+  }
+
+  private static boolean isWordChar(int codePoint) {
+    return codePoint == '\'' || Character.isLetter(codePoint);
   }
 
   private static List<String> forms(String w) {
