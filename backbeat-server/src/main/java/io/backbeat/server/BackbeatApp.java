@@ -371,7 +371,7 @@ public final class BackbeatApp implements AutoCloseable {
     }
     List<RelayChannel> built = new java.util.ArrayList<>();
     for (ChannelConfig channel : channels.relays()) {
-      built.add(RelayChannels.build(channel, egressClient, clock));
+      built.add(RelayChannels.build(channel, egressClient, clock, sharedChannelLimits(database, clock)));
       LOG.info("Channel {} ({}, {}) serves {} at priority {} weight {}", channel.name(), channel.type().configName(),
           java.net.URI.create(channel.apiRoot()).getHost(), channel.kinds(), channel.priority(), channel.weight());
     }
@@ -492,6 +492,14 @@ public final class BackbeatApp implements AutoCloseable {
    */
   private static RateLimiter rateLimiter(Database database, InstantSource clock) {
     return database.dialect() == SqlDialect.POSTGRES ? new StoreRateLimiter(database.transactor(), clock) : new InMemoryRateLimiter(clock);
+  }
+
+  /**
+   * An upstream channel is one upstream account, so on PostgreSQL its rate is shared by every node
+   * through the same database buckets; a SQLite node counts its channels' tokens in memory.
+   */
+  private static Optional<RateLimiter> sharedChannelLimits(Database database, InstantSource clock) {
+    return database.dialect() == SqlDialect.POSTGRES ? Optional.of(new StoreRateLimiter(database.transactor(), clock)) : Optional.empty();
   }
 
   /**

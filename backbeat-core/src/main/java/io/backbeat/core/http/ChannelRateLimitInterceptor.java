@@ -2,6 +2,8 @@ package io.backbeat.core.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.backbeat.core.ratelimit.RateLimit;
+import io.backbeat.core.ratelimit.RateLimiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * lease until T; a thread parked in a limiter would hold both, and thousands of polls waiting on one
  * channel would hold thousands of them. Requests without a channel pass untouched; a channel without
  * a configured rate is only paused by its upstream's answers.
+ *
+ * <p>Nodes sharing one upstream account share its rate: given a shared {@link RateLimiter} (the
+ * database's, on PostgreSQL), the tokens are taken there, so the cluster together stays within the
+ * channel's rate; this node then remembers only when its last refusal said to come back. An
+ * upstream's pause stays per node: each node hears its own {@code 429}.
  */
 public final class ChannelRateLimitInterceptor implements Interceptor {
   /** Used when a 429 names no time: long enough to stop a burst, short enough not to idle a channel. */
@@ -58,11 +65,18 @@ public final class ChannelRateLimitInterceptor implements Interceptor {
 
   private final InstantSource clock;
   private final Map<String, Rate> rates;
+  private final Optional<RateLimiter> shared;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   public ChannelRateLimitInterceptor(InstantSource clock, Map<String, Rate> rates) {
+    this(clock, rates, Optional.empty());
+  }
+
+  /** With {@code shared}, the channels' tokens are taken from it (see the class comment). */
+  public ChannelRateLimitInterceptor(InstantSource clock, Map<String, Rate> rates, Optional<RateLimiter> shared) {
     this.clock = requireNonNull(clock, "clock is null");
     this.rates = Map.copyOf(requireNonNull(rates, "rates is null"));
+    this.shared = requireNonNull(shared, "shared is null");
   }
 
   @Override
@@ -74,7 +88,7 @@ public final class ChannelRateLimitInterceptor implements Interceptor {
     }
     Bucket bucket = buckets.computeIfAbsent(channel.get(), name -> new Bucket(rates.get(name), clock.instant()));
     Instant now = clock.instant();
-    Optional<String> refusal = bucket.tryAcquire(now);
+    Optional<String> refusal = shared.isPresent() ? bucket.tryAcquireFrom(shared.get(), channel.get(), now) : bucket.tryAcquire(now);
     if (refusal.isPresent()) {
       Instant retryAt = bucket.nextPermitAt(now);
       throw new EgressRateLimitedException(
@@ -117,6 +131,8 @@ public final class ChannelRateLimitInterceptor implements Interceptor {
     private Instant refilledAt;
     private Instant pausedUntil = Instant.MIN;
     private int pausedBy;
+    /** With a shared limiter: when its last refusal said a token is free again. */
+    private Instant sharedRefusedUntil = Instant.MIN;
 
     Bucket(Rate rate, Instant now) {
       this.rate = rate;
@@ -143,9 +159,35 @@ public final class ChannelRateLimitInterceptor implements Interceptor {
       return Optional.of("is over its rate of " + rate);
     }
 
+    /** Takes a token from the shared limiter (after this node's own pause); otherwise says why not. */
+    Optional<String> tryAcquireFrom(RateLimiter limiter, String channel, Instant now) {
+      synchronized (this) {
+        if (now.isBefore(pausedUntil)) {
+          return Optional.of("was asked by its upstream to wait (HTTP " + pausedBy + ")");
+        }
+      }
+      if (rate == null) {
+        return Optional.empty();
+      }
+      Optional<Duration> wait = limiter.tryAcquire("channel:" + channel, new RateLimit(rate.burst(), rate.permitsPerSecond()));
+      if (wait.isEmpty()) {
+        return Optional.empty();
+      }
+      synchronized (this) {
+        Instant until = now.plus(wait.get());
+        if (until.isAfter(sharedRefusedUntil)) {
+          sharedRefusedUntil = until;
+        }
+      }
+      return Optional.of("is over its rate of " + rate + " (shared by every node)");
+    }
+
     synchronized Instant nextPermitAt(Instant now) {
       if (now.isBefore(pausedUntil)) {
         return pausedUntil;
+      }
+      if (now.isBefore(sharedRefusedUntil)) {
+        return sharedRefusedUntil;
       }
       if (rate == null) {
         return now;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backbeat.core.http.ChannelRateLimitInterceptor.Rate;
+import io.backbeat.core.ratelimit.InMemoryRateLimiter;
+import io.backbeat.core.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,31 @@ class ChannelRateLimitInterceptorTest {
         .hasMessage("suno not sent: channel suno is over its rate of 2/s (burst 3); retry at 2026-12-01T10:00:00.500Z");
     assertThat(sent.get()).isEqualTo(3);
     assertThat(limiter.nextPermitAt("suno")).isEqualTo(T0.plusMillis(500));
+  }
+
+  @Test
+  void nodes_sharing_a_limiter_share_the_channels_rate_between_them() throws Exception {
+    // two nodes' interceptors over one limiter, as every node's over the database's buckets on PostgreSQL
+    RateLimiter shared = new InMemoryRateLimiter(clock);
+    ChannelRateLimitInterceptor nodeA = new ChannelRateLimitInterceptor(clock, Map.of("suno", Rate.perSecond(2, 3)), Optional.of(shared));
+    ChannelRateLimitInterceptor nodeB = new ChannelRateLimitInterceptor(clock, Map.of("suno", Rate.perSecond(2, 3)), Optional.of(shared));
+
+    call(nodeA, "suno");
+    call(nodeB, "suno");
+    call(nodeA, "suno");
+    assertThatThrownBy(() -> call(nodeB, "suno"))
+        .isInstanceOfSatisfying(EgressRateLimitedException.class, e -> {
+          assertThat(e.retryAt()).isEqualTo(T0.plusMillis(500));
+          assertThat(e.classification()).isEqualTo(SendClassification.NOT_SENT);
+        });
+    assertThat(sent.get()).as("the burst of 3 is the channel's, not each node's").isEqualTo(3);
+    assertThat(nodeB.nextPermitAt("suno")).isEqualTo(T0.plusMillis(500));
+
+    clock.advance(Duration.ofMillis(500));
+    assertThat(nodeB.nextPermitAt("suno")).isEqualTo(T0.plusMillis(500));
+    assertThat(call(nodeB, "suno").status()).isEqualTo(200);
+    assertThatThrownBy(() -> call(nodeA, "suno")).isInstanceOf(EgressRateLimitedException.class);
+    assertThat(sent.get()).isEqualTo(4);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.http.ChannelRateLimitInterceptor;
 import io.backbeat.core.http.EgressHttpClient;
+import io.backbeat.core.ratelimit.RateLimiter;
 import io.backbeat.providers.dashscope.DashScopeRelayClient;
 import io.backbeat.providers.kling.KlingJwt;
 import io.backbeat.providers.kling.KlingRelayClient;
@@ -11,6 +12,7 @@ import io.backbeat.providers.suno.SunoFamily;
 import io.backbeat.providers.suno.SunoRelayClient;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds a usable channel from its config: an egress client derived from the shared one (same
@@ -26,6 +28,14 @@ public final class RelayChannels {
    *     report and skip such channels before getting here)
    */
   public static RelayChannel build(ChannelConfig config, EgressHttpClient shared, InstantSource clock) {
+    return build(config, shared, clock, Optional.empty());
+  }
+
+  /**
+   * @param sharedLimits where the channel's tokens are taken when several nodes share its upstream
+   *     account (the database's buckets on PostgreSQL); empty to count them on this node
+   */
+  public static RelayChannel build(ChannelConfig config, EgressHttpClient shared, InstantSource clock, Optional<RateLimiter> sharedLimits) {
     requireNonNull(config, "config is null");
     if (!config.type().isRelay()) {
       throw new IllegalArgumentException("channel " + config.name() + " is local: it has no upstream");
@@ -34,7 +44,7 @@ public final class RelayChannels {
       throw new IllegalArgumentException("channel " + config.name() + " lacks " + config.missingCredentials());
     }
     ChannelRateLimitInterceptor limiter =
-        new ChannelRateLimitInterceptor(clock, config.rate() == null ? Map.of() : Map.of(config.name(), config.rate()));
+        new ChannelRateLimitInterceptor(clock, config.rate() == null ? Map.of() : Map.of(config.name(), config.rate()), sharedLimits);
     EgressHttpClient.Builder http =
         shared.newBuilder()
             .baseUrl(config.apiRoot())
