@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,9 @@ public final class RelayProvider implements Provider {
 
   private final Map<String, RelayChannel> channels;
   private final Set<String> localChannels;
+  /** Tasks each local channel took on this node because it ranked first, and after upstreams refused. */
+  private final Map<String, LongAdder> localFirst = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> localFallbacks = new ConcurrentHashMap<>();
   private final ChannelRouter router;
   private final Optional<Provider> studio;
   /** Renders the relay runs on the studio's behalf at once on this node: the studio's own slot count, not the relay's. */
@@ -161,6 +166,16 @@ public final class RelayProvider implements Provider {
     return snapshots;
   }
 
+  /** What a local channel took on this node: as the first choice, and as the fallback of refusing upstreams. */
+  public record LocalChannelCounts(long first, long fallbacks) {}
+
+  /** The tasks {@code localChannel} took on this node since it started. */
+  public LocalChannelCounts localCounts(String localChannel) {
+    LongAdder first = localFirst.get(localChannel);
+    LongAdder fallbacks = localFallbacks.get(localChannel);
+    return new LocalChannelCounts(first == null ? 0 : first.sum(), fallbacks == null ? 0 : fallbacks.sum());
+  }
+
   @Override
   public Step step(Task task, TaskContext context) throws Exception {
     String channel = context.handle().channel();
@@ -185,7 +200,7 @@ public final class RelayProvider implements Provider {
     Optional<RelayChannel> firstRelay = order.stream().filter(c -> c.type().isRelay()).findFirst().map(c -> channels.get(c.name()));
     if (firstRelay.isEmpty()) {
       if (!order.isEmpty()) {
-        return handToStudio(task, context, order.get(0), state, "no upstream channel serves it");
+        return handToStudio(task, context, order.get(0), state, "no upstream channel serves it", false);
       }
       return Step.fail(FailureCode.INTERNAL, "no configured upstream channel serves this task any more");
     }
@@ -205,11 +220,13 @@ public final class RelayProvider implements Provider {
     }
     Instant retryAt = null;
     Map<String, Long> load = null;
+    boolean passedAnUpstream = false;
     for (ChannelConfig candidate : order) {
       if (!candidate.type().isRelay()) {
         // every upstream before the studio definitely did not take the task (refused, paused or full)
-        return handToStudio(task, context, candidate, state, state.lastRefusal());
+        return handToStudio(task, context, candidate, state, passedAnUpstream ? state.lastRefusal() : null, passedAnUpstream);
       }
+      passedAnUpstream = true; // an upstream candidate that does not return below did not take the task
       RelayChannel channel = channels.get(candidate.name());
       Instant blocked = channel.blockedUntil();
       if (blocked != null) {
@@ -289,12 +306,13 @@ public final class RelayProvider implements Provider {
    * The local channel takes the task: recorded before anything runs (channel = the local channel,
    * nothing sent, so a rescue resumes it here and never counts it as an upstream's), then rendered.
    */
-  private Step handToStudio(Task task, TaskContext context, ChannelConfig local, RelayState state, String why) throws Exception {
+  private Step handToStudio(Task task, TaskContext context, ChannelConfig local, RelayState state, String why, boolean fallback) throws Exception {
     ProviderHandle handed = new ProviderHandle(local.name(), null, SubmitState.NOT_SENT, state.json());
     if (!context.saveHandle(handed)) {
       return Step.abandoned();
     }
     LOG.info("Task {}: the local channel {} serves it ({})", task.id(), local.name(), why == null ? "it ranks first" : why);
+    (fallback ? localFallbacks : localFirst).computeIfAbsent(local.name(), name -> new LongAdder()).increment();
     return runLocally(task, context);
   }
 

@@ -74,6 +74,10 @@ public final class UpstreamChannels {
       ChannelHealth.Snapshot s = health.get(channel.name());
       if (s == null) {
         node.put("status", channel.type().isRelay() ? "unavailable" : "local");
+        if (!channel.type().isRelay() && relay.isPresent()) {
+          RelayProvider.LocalChannelCounts counts = relay.get().localCounts(channel.name());
+          node.putObject("health").put("tasksFirst", counts.first()).put("tasksFallback", counts.fallbacks());
+        }
         continue;
       }
       node.put("status", s.rateLimitedUntil() != null ? "rate-limited" : "ok");
@@ -105,6 +109,20 @@ public final class UpstreamChannels {
 
   /** Registers the per-channel meters; they read the shared snapshot when scraped. */
   public void bindTo(MeterRegistry registry) {
+    relay.ifPresent(r -> {
+      for (ChannelConfig channel : config.usable()) {
+        if (channel.type().isRelay()) {
+          continue;
+        }
+        String name = channel.name();
+        for (String reason : List.of("first", "fallback")) {
+          FunctionCounter.builder("backbeat_channel_local_tasks", r,
+                  p -> reason.equals("first") ? p.localCounts(name).first() : p.localCounts(name).fallbacks())
+              .description("tasks the local studio took as this channel on this node: ranked first, or after every upstream before it refused")
+              .tags("channel", name, "type", channel.type().configName(), "reason", reason).register(registry);
+        }
+      }
+    });
     for (ChannelConfig channel : config.relays()) {
       String name = channel.name();
       String type = channel.type().configName();

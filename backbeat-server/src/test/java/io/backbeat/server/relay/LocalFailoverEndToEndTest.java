@@ -53,6 +53,18 @@ class LocalFailoverEndToEndTest {
         assertThat(query.path("response").path("data").get(0).path("text").asText()).isEqualTo(written.get(0).path("text").asText());
         assertThat(upstream.jobsFor(refused)).isZero();
         assertThat(ledger(server, refused)).containsExactly("hold", "settle");
+        // the operator sees the fallback: on the local channel's health and in the metrics
+        JsonNode localChannel = null;
+        for (JsonNode channel : json(server.get("/v1/channels")).path("channels")) {
+          if (channel.path("name").asText().equals("local")) {
+            localChannel = channel;
+          }
+        }
+        assertThat(localChannel).isNotNull();
+        assertThat(localChannel.path("health").path("tasksFallback").asLong()).isEqualTo(1);
+        assertThat(localChannel.path("health").path("tasksFirst").asLong()).isZero();
+        assertThat(server.get("/metrics", null).body())
+            .contains("backbeat_channel_local_tasks_total{channel=\"local\",reason=\"fallback\",type=\"local\"} 1.0");
 
         // the connection dropped after the upstream accepted: reconciled with it, never rendered here
         upstream.faults(Faults.NONE.with("dropAfterAccept", 1.0));
