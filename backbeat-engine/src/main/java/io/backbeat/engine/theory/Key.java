@@ -1,6 +1,7 @@
 package io.backbeat.engine.theory;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A tonic pitch class (0 = C) and a mode. */
 public record Key(int tonic, Mode mode) {
@@ -21,6 +22,24 @@ public record Key(int tonic, Mode mode) {
 
   public Scale scale() {
     return new Scale(this);
+  }
+
+  /** The key a {@link #name()} names ("A minor", "Eb major"); empty for anything else. */
+  public static Optional<Key> parse(String name) {
+    String[] parts = name == null ? new String[0] : name.strip().split(" ");
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    for (int tonic = 0; tonic < 12; tonic++) {
+      if (SHARP_NAMES[tonic].equals(parts[0])) {
+        for (Mode mode : Mode.values()) {
+          if (mode.label().equals(parts[1])) {
+            return Optional.of(new Key(tonic, mode));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** "A minor", "Eb major". */

@@ -16,6 +16,7 @@ import io.backbeat.engine.SongPlan;
 import io.backbeat.engine.UploadStudio;
 import io.backbeat.engine.analysis.AudioAnalysis;
 import io.backbeat.engine.source.SourceAudio;
+import io.backbeat.engine.theory.Key;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,7 +67,20 @@ public final class ExtendJob extends UploadJob {
     double trackMax = ModelLimits.maxLength(spec.model()).toSeconds();
     double room = Math.max(analysis.barSeconds() * 4, trackMax - splice);
     double max = c.lyrics() != null ? room : Math.min(room, DEFAULT_MAX_CONTINUATION_SECONDS);
-    return studio.planContinuation(songRequest(task, spec.model(), c), analysis, splice, max);
+    return studio.planContinuation(songRequest(task, spec.model(), c), withKnownKey(analysis, OwnClips.resolve(sources, task, spec.source())), splice, max);
+  }
+
+  /**
+   * Our own clip's key is known exactly: it is in the clip's result. Listening for it can mistake a
+   * key for its neighbour a fifth away (the two share six of seven notes), and a continuation in
+   * that key would sound transposed, so the known key wins over the analysis.
+   */
+  private static AudioAnalysis withKnownKey(AudioAnalysis heard, OwnClips clip) {
+    return Key.parse(clip.clip().path("key").asText(""))
+        .filter(known -> !known.equals(heard.key()))
+        .map(known -> new AudioAnalysis(heard.durationSeconds(), heard.bpm(), heard.tempoConfidence(), heard.downbeatSeconds(), known, 1.0,
+            heard.pitchCentreMidi(), heard.integratedLufs(), heard.contourHopSeconds(), heard.contourDb(), heard.sections(), heard.barChords()))
+        .orElse(heard);
   }
 
   @Override
