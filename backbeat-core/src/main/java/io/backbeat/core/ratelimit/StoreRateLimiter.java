@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * (tokens another node hands back meanwhile wait for that). Each statement runs in its own short
  * transaction and at most one per bucket is in flight on a node (requests behind it wait for its
  * lease rather than issue their own); a database outage fails the request as any other database
- * call would (503, retry).
+ * call would (503, retry), and with it those queued behind its statement.
  */
 public final class StoreRateLimiter implements RateLimiter {
   /** How long a node keeps leased tokens before handing unspent ones back. */
@@ -57,10 +57,16 @@ public final class StoreRateLimiter implements RateLimiter {
     Optional<Duration> answer;
     while (true) {
       Lease lease = leases.computeIfAbsent(bucketKey, k -> new Lease());
+      long failuresBefore = lease.failures;
       lease.lock.lock();
       try {
         if (lease.retired) {
           continue; // swept away while we waited for it; take the new one
+        }
+        if (lease.failures != failuresBefore) {
+          // the statement we queued behind failed (database down): fail at once too, rather than
+          // each queued request waiting out its own connection timeout in turn
+          throw lease.lastFailure;
         }
         answer = acquire(bucketKey, limit, lease);
       } finally {
@@ -84,8 +90,14 @@ public final class StoreRateLimiter implements RateLimiter {
     }
     long giveBack = lease.held;
     lease.held = 0; // should the statement fail, what it held is lost: fewer admissions, never more
-    RateLimitStore.Grant grant =
-        transactor.inTransaction(tx -> tx.rateLimits().take(bucketKey, limit, now, giveBack, leaseSize(limit)));
+    RateLimitStore.Grant grant;
+    try {
+      grant = transactor.inTransaction(tx -> tx.rateLimits().take(bucketKey, limit, now, giveBack, leaseSize(limit)));
+    } catch (RuntimeException e) {
+      lease.lastFailure = e;
+      lease.failures++;
+      throw e;
+    }
     if (grant.granted() == 0) {
       lease.refusedUntil = now.plus(grant.retryAfter());
       return Optional.of(grant.retryAfter());
@@ -128,6 +140,9 @@ public final class StoreRateLimiter implements RateLimiter {
   /** This node's share of one bucket; every field is guarded by {@code lock}. */
   private static final class Lease {
     final ReentrantLock lock = new ReentrantLock();
+    /** Written under the lock, read before taking it too: how many statements on this lease failed. */
+    volatile long failures;
+    RuntimeException lastFailure;
     long held;
     Instant expires = Instant.MIN;
     Instant refusedUntil = Instant.MIN;

@@ -1,6 +1,7 @@
 package io.backbeat.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backbeat.core.ratelimit.RateLimit;
 import io.backbeat.core.ratelimit.StoreRateLimiter;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,49 @@ class PostgresStoreRateLimiterTest extends StoreContract {
     assertThat(admitted(b, "create:k", slow, 2_000)).isEqualTo(99);
     assertThat(admitted(a, "create:k", slow, 10)).isEqualTo(4);
     assertThat(counting.transactions).as("a's last refusal").hasValue(3);
+  }
+
+  @Test
+  void requests_queued_behind_a_failing_statement_fail_with_it() throws Exception {
+    CountDownLatch inStatement = new CountDownLatch(1);
+    CountDownLatch fail = new CountDownLatch(1);
+    AtomicInteger transactions = new AtomicInteger();
+    Transactor down =
+        new Transactor() {
+          @Override
+          public <T> T inTransaction(Function<Tx, T> work) {
+            transactions.incrementAndGet();
+            inStatement.countDown();
+            try {
+              fail.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("database unreachable");
+          }
+        };
+    StoreRateLimiter node = new StoreRateLimiter(down, clock);
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<?> first = pool.submit(() -> node.tryAcquire("create:k", THOUSAND));
+      inStatement.await();
+      AtomicReference<Thread> queued = new AtomicReference<>();
+      Future<?> second = pool.submit(() -> {
+        queued.set(Thread.currentThread());
+        return node.tryAcquire("create:k", THOUSAND);
+      });
+      while (queued.get() == null || queued.get().getState() != Thread.State.WAITING) {
+        Thread.onSpinWait(); // until it waits for the lease behind the first statement
+      }
+      fail.countDown();
+      for (Future<?> request : List.of(first, second)) {
+        assertThatThrownBy(request::get).hasRootCauseMessage("database unreachable");
+      }
+    }
+    assertThat(transactions).as("the queued request did not wait out a statement of its own").hasValue(1);
+
+    // once that is over, the next request asks the database again
+    assertThatThrownBy(() -> node.tryAcquire("create:k", THOUSAND)).hasMessage("database unreachable");
+    assertThat(transactions).hasValue(2);
   }
 
   @Test
