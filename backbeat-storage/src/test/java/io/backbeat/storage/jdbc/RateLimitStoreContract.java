@@ -3,6 +3,7 @@ package io.backbeat.storage.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backbeat.core.ratelimit.RateLimit;
+import io.backbeat.core.store.RateLimitStore;
 import io.backbeat.core.store.Tx;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,57 @@ abstract class RateLimitStoreContract extends StoreContract {
 
   Optional<Duration> take(String key, RateLimit limit, Instant now) {
     return tx((Tx tx) -> tx.rateLimits().tryAcquire(key, limit, now));
+  }
+
+  RateLimitStore.Grant lease(String key, RateLimit limit, Instant now, long giveBack, long want) {
+    return tx((Tx tx) -> tx.rateLimits().take(key, limit, now, giveBack, want));
+  }
+
+  @Test
+  void a_batch_takes_what_the_bucket_has_up_to_what_was_asked() {
+    RateLimit burstTen = new RateLimit(10, 2);
+    assertThat(lease("k", burstTen, T0, 0, 4)).isEqualTo(new RateLimitStore.Grant(4, Duration.ZERO));
+    assertThat(lease("k", burstTen, T0, 0, 4).granted()).isEqualTo(4);
+    assertThat(lease("k", burstTen, T0, 0, 4).granted()).as("only two were left").isEqualTo(2);
+    assertThat(lease("k", burstTen, T0, 0, 4)).isEqualTo(new RateLimitStore.Grant(0, Duration.ofMillis(500)));
+    assertThat(take("k", burstTen, T0)).as("a single token sees the same bucket").hasValue(Duration.ofMillis(500));
+
+    assertThat(lease("k", burstTen, T0.plusMillis(1_700), 0, 4).granted()).as("3 refilled in 1.7 s").isEqualTo(3);
+    assertThat(lease("k", burstTen, T0.plusMillis(1_700), 0, 4)).isEqualTo(new RateLimitStore.Grant(0, Duration.ofMillis(300)));
+  }
+
+  @Test
+  void tokens_given_back_can_be_taken_again_but_never_overfill_the_bucket() {
+    RateLimit burstTen = new RateLimit(10, 2);
+    assertThat(lease("k", burstTen, T0, 0, 10).granted()).isEqualTo(10);
+    assertThat(lease("k", burstTen, T0, 3, 1).granted()).as("gave 3 back, took 1").isEqualTo(1);
+    assertThat(lease("k", burstTen, T0, 0, 10).granted()).as("the other 2 given back").isEqualTo(2);
+    assertThat(lease("k", burstTen, T0, 0, 1).granted()).isZero();
+
+    // tokens handed back to a bucket that refilled meanwhile are lost: it holds its burst at most
+    assertThat(lease("k", burstTen, T0.plusSeconds(60), 10, 1).granted()).isEqualTo(1);
+    assertThat(lease("k", burstTen, T0.plusSeconds(60), 0, 100).granted()).isEqualTo(9);
+  }
+
+  @Test
+  void concurrent_batches_on_one_key_hand_out_exactly_the_burst() throws Exception {
+    RateLimit burstHundred = new RateLimit(100, 0.001);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<RateLimitStore.Grant>> answers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 40; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return lease("create:shared", burstHundred, T0, 0, 7);
+        }));
+      }
+      start.countDown();
+      long granted = 0;
+      for (Future<RateLimitStore.Grant> answer : answers) {
+        granted += answer.get().granted();
+      }
+      assertThat(granted).isEqualTo(100);
+    }
   }
 
   @Test

@@ -1,0 +1,16 @@
+-- GCRA for a batch, in one statement. The request counts as made at t = max(seen, now) (a lagging
+-- clock is moved up to the latest time seen). First the :give tokens the node hands back go back
+-- in (tat moves back, never before t: a bucket holds at most its burst); then it takes as many
+-- tokens as the bucket has, up to :want: floor((t + tolerance - tat) / interval), each moving tat
+-- on by one interval. 0 taken is a refusal and leaves tat as it is. A new bucket is full, so it
+-- grants :first (computed by the caller). SET sees the old row throughout. A concurrent request on
+-- the same key waits for this row lock only until this statement's commit.
+INSERT INTO rate_limit (bucket_key, tat_micros, seen_micros, last_allowed, last_granted)
+VALUES (:key, CAST(:now AS BIGINT) + CAST(:first AS BIGINT) * :interval, :now, TRUE, :first)
+ON CONFLICT (bucket_key) DO UPDATE
+SET (tat_micros, seen_micros, last_allowed, last_granted) = (
+  SELECT back + granted * :interval, t, granted > 0, granted
+  FROM (SELECT t, back, LEAST(CAST(:want AS BIGINT), GREATEST(0, (t + :tolerance - back) / :interval)) AS granted
+        FROM (SELECT t, GREATEST(rate_limit.tat_micros - CAST(:give AS BIGINT) * :interval, t) AS back
+              FROM (SELECT GREATEST(rate_limit.seen_micros, CAST(:now AS BIGINT)) AS t) AS request) AS returned) AS answer)
+RETURNING tat_micros, seen_micros, last_granted
