@@ -1,6 +1,7 @@
 package io.backbeat.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.backbeat.engine.compose.Arrangement;
 import io.backbeat.engine.compose.NoteEvent;
@@ -9,9 +10,12 @@ import io.backbeat.engine.compose.PartRole;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.lyrics.Syllables;
+import io.backbeat.engine.voice.PersonaVoice;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +136,38 @@ class StudioPlanTest {
     SongRequest one = SongRequest.builder().prompt(LYRICS).style("pop").title("A").customMode(true).personaId("persona-42").seed(1).build();
     SongRequest two = SongRequest.builder().prompt(LYRICS).style("rock").title("B").customMode(true).personaId("persona-42").seed(99).build();
     assertThat(studio.plan(one).clips().get(0).voice()).isEqualTo(studio.plan(two).clips().get(1).voice());
+  }
+
+  /** The pitch the sung line spends half its time below. */
+  private static double medianPitch(Part vocal) {
+    List<NoteEvent> notes = vocal.notes().stream().sorted(Comparator.comparingInt(NoteEvent::pitch)).toList();
+    double total = notes.stream().mapToDouble(NoteEvent::length).sum();
+    double seen = 0;
+    for (NoteEvent n : notes) {
+      seen += n.length();
+      if (seen >= total / 2) return n.pitch();
+    }
+    throw new AssertionError("no notes");
+  }
+
+  @Test
+  void a_stored_persona_is_sung_at_the_centre_it_was_measured_at_in_every_key_and_form() {
+    // without the centre, where a line sat in the persona's range moved with the key and the motifs: up to 7 semitones
+    try (Studio own = new Studio(new StudioConfig(null, work, 2))) {
+      for (long seed = 1; seed <= 24; seed++) {
+        double centre = 50 + (seed * 7) % 22; // low male to high female
+        int low = (int) centre - 7;
+        PersonaVoice persona = new PersonaVoice(centre >= 60, low, low + 14, 1.0, 20, 5.5, 0.07, 0.25, centre);
+        own.usePersonas(id -> Optional.of(persona));
+        String lyrics = seed % 2 == 0 ? LYRICS : "[Verse]\nA new day is rising slow\nEvery light begins to glow";
+        SongRequest request = SongRequest.builder().prompt(lyrics).style(seed % 3 == 0 ? "dark synthwave" : "pop rock, 112 bpm")
+            .title("T").customMode(true).vocalGender(centre >= 60 ? "m" : "f").personaId("persona_1").seed(seed).build();
+        for (ClipPlan clip : own.plan(request).clips()) {
+          Part vocal = clip.arrangement().part("vocal").orElseThrow();
+          assertThat(medianPitch(vocal)).as("seed %d, key %s", seed, clip.arrangement().key()).isCloseTo(centre, within(2.0));
+        }
+      }
+    }
   }
 
   @Test

@@ -134,16 +134,17 @@ public final class SongComposer {
         }
       }
     } else {
-      Melody voice = new Melody(key.scale(), in.voice(), style.adventure(), random.split());
-      List<NoteEvent> sung = new ArrayList<>();
+      SungLine line = in.voice().hasCentre()
+          ? centred(key, in.voice(), style.adventure(), sections, random.split().nextLong())
+          : sing(new Melody(key.scale(), in.voice(), style.adventure(), random.split()), sections);
+      words.addAll(line.words());
+      syllables.addAll(line.syllables());
       for (SectionPlan s : sections) {
-        if (!s.lines().isEmpty()) {
-          voice.sing(s, syllabifier, sung, words, syllables);
-        } else if (s.kind() == SectionKind.BREAK || (s.kind() == SectionKind.INTRO && s.bars() >= 4)) {
+        if (s.lines().isEmpty() && (s.kind() == SectionKind.BREAK || (s.kind() == SectionKind.INTRO && s.bars() >= 4))) {
           lead.play(s, leadNotes, 0.8);
         }
       }
-      parts.add(new Part("vocal", PartRole.VOCAL, in.voice().program(), false, sung, 0, 0, 0.28));
+      parts.add(new Part("vocal", PartRole.VOCAL, in.voice().program(), false, line.notes(), 0, 0, 0.28));
     }
     if (!leadNotes.isEmpty()) {
       parts.add(new Part(Part.named("lead", orchestra.lead()), PartRole.LEAD, orchestra.lead(), false, leadNotes, -4, 0.15, 0.3));
@@ -156,6 +157,75 @@ public final class SongComposer {
     words.sort(Comparator.comparingDouble(SungWord::startBeat));
     syllables.sort(Comparator.comparingDouble(SungSyllable::beat));
     return new Arrangement(key, groove, totalBars, sections, parts, words, syllables, tailSeconds);
+  }
+
+  /** The sung notes of every section with lyrics, with their words and syllables. */
+  private record SungLine(List<NoteEvent> notes, List<SungWord> words, List<SungSyllable> syllables) {
+    /** The pitch (MIDI) the line spends half its sung time below. */
+    double medianPitch() {
+      List<NoteEvent> byPitch = new ArrayList<>(notes);
+      byPitch.sort(Comparator.comparingInt(NoteEvent::pitch));
+      double total = byPitch.stream().mapToDouble(NoteEvent::length).sum();
+      double seen = 0;
+      for (NoteEvent n : byPitch) {
+        seen += n.length();
+        if (seen >= total / 2) {
+          return n.pitch();
+        }
+      }
+      return Double.NaN;
+    }
+  }
+
+  private SungLine sing(Melody melody, List<SectionPlan> sections) {
+    List<NoteEvent> notes = new ArrayList<>();
+    List<SungWord> words = new ArrayList<>();
+    List<SungSyllable> syllables = new ArrayList<>();
+    for (SectionPlan s : sections) {
+      if (!s.lines().isEmpty()) {
+        melody.sing(s, syllabifier, notes, words, syllables);
+      }
+    }
+    return new SungLine(notes, words, syllables);
+  }
+
+  /**
+   * The line written again, the same way (same random draws), with the range moved until its median
+   * sits within a semitone of the range's centre: where a melody sits in its range depends on the key
+   * and the motifs (several semitones either way), and a persona must be heard where it was measured.
+   * The median does not follow a move of the range smoothly (the scale's steps and the phrase ends
+   * jump), so moves around the first estimate are tried nearest first; a short line whose median
+   * still jumps over the centre is written with other motifs (the next draws of the same seed).
+   */
+  private SungLine centred(Key key, VoiceRange range, double adventure, List<SectionPlan> sections, long seed) {
+    SplittableRandom variants = new SplittableRandom(seed);
+    SungLine best = null;
+    for (int variant = 0; variant < 4 && !close(best, range); variant++) {
+      long drawn = variant == 0 ? seed : variants.nextLong();
+      SungLine first = sing(new Melody(key.scale(), range, adventure, new SplittableRandom(drawn)), sections);
+      best = closer(best, first, range);
+      int estimate = (int) Math.round(range.centre() - first.medianPitch());
+      for (int distance = 0; distance <= 4 && !close(best, range); distance++) {
+        for (int shift : distance == 0 ? new int[] {estimate} : new int[] {estimate - distance, estimate + distance}) {
+          if (shift != 0 && !close(best, range)) {
+            best = closer(best, sing(new Melody(key.scale(), range.shifted(shift), adventure, new SplittableRandom(drawn)), sections), range);
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double distance(SungLine line, VoiceRange range) {
+    return line.notes().isEmpty() ? 0 : Math.abs(range.centre() - line.medianPitch());
+  }
+
+  private static boolean close(SungLine line, VoiceRange range) {
+    return line != null && distance(line, range) < 1;
+  }
+
+  private static SungLine closer(SungLine best, SungLine line, VoiceRange range) {
+    return best == null || distance(line, range) < distance(best, range) ? line : best;
   }
 
   private static Key chooseKey(StyleProfile style, SplittableRandom random) {

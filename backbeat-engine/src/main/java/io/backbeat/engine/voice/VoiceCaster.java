@@ -44,10 +44,12 @@ public final class VoiceCaster {
       double pick = random.nextDouble();
       program = pick < 0.5 ? VOICE_OOHS : pick < 0.8 ? SYNTH_VOICE : pick < 0.92 ? LEAD_VOICE : CHOIR_AAHS;
     }
-    // Comfortable pop ranges, a tenth-and-more wide; personas shift them a little.
+    // Comfortable pop ranges, a tenth-and-more wide; personas shift them a little. The line is centred
+    // a minor seventh over the bottom (F#3 to A3 for men, F#4 to A4 for women) in every key: left to
+    // itself it sat up to 7 semitones higher or lower depending on the key.
     int shift = random.nextInt(4);
     int low = (female ? 55 : 43) + shift;
-    VoiceRange range = new VoiceRange(program, low, low + 19);
+    VoiceRange range = new VoiceRange(program, low, low + 19, low + 10);
     // The program is only the fallback patch (the vocal is sung); the label names the singer.
     String label = (female ? "female" : "male") + " singer";
     return new Voice(label, female, range, timbre(female, random));

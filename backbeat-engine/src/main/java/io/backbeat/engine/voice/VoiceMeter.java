@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * Measures a sung vocal (a clip's vocal stem, mono): a YIN pitch track (de Cheveigné and Kawahara
- * 2002) on 46 ms frames every 23 ms (at 11 kHz) between 70 Hz and 1 kHz, then the register (the 10th and 90th
- * percentiles of the voiced pitches), and the vibrato depth (the pitch's deviation from its own
- * 200 ms median on held notes). The timbre follows the register: a voice centred at or above
- * middle C is given the shorter vocal tract of the female voices.
+ * 2002) on 46 ms frames every 23 ms (at 11 kHz) between 70 Hz and 1 kHz, then the register (the 10th
+ * and 90th percentiles of the voiced pitches, and their median, where a new line is centred), and the
+ * vibrato depth (the pitch's deviation from its own 200 ms median on held notes). The timbre follows
+ * the register: a voice centred at or above middle C is given the shorter vocal tract of the female
+ * voices.
  */
 public final class VoiceMeter {
   private static final int WINDOW = 512;
@@ -50,7 +51,7 @@ public final class VoiceMeter {
     boolean female = p50 >= 60;
     VoiceTimbre base = VoiceTimbre.of(female);
     double vibrato = Math.max(5, Math.min(60, vibratoCents(track, rate)));
-    return new PersonaVoice(female, low, high, base.formantScale(), round(vibrato), base.vibratoHz(), base.glideSeconds(), base.air());
+    return new PersonaVoice(female, low, high, base.formantScale(), round(vibrato), base.vibratoHz(), base.glideSeconds(), base.air(), round(p50));
   }
 
   /** Depth (± cents, peak = RMS × √2) of the wobble around the pitch's 200 ms running median, on runs of voiced frames. */

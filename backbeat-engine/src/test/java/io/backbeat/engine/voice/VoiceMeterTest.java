@@ -32,6 +32,7 @@ class VoiceMeterTest {
     assertThat(voice.female()).isTrue();
     assertThat(voice.lowMidi()).isBetween(62, 65);
     assertThat(voice.highMidi()).isBetween(74, 77);
+    assertThat(voice.centreMidi()).isCloseTo(70, within(1.5)); // the notes' median is 69–71
     assertThat(voice.vibratoCents()).isCloseTo(30, within(12.0));
   }
 
@@ -53,8 +54,9 @@ class VoiceMeterTest {
   @Test
   void a_persona_revoices_a_singer_in_its_register_and_timbre() {
     Voice base = new Voice("male singer", false, new VoiceRange(53, 43, 62));
-    PersonaVoice persona = new PersonaVoice(true, 60, 77, 1.17, 33, 5.8, 0.06, 0.3);
+    PersonaVoice persona = new PersonaVoice(true, 60, 77, 1.17, 33, 5.8, 0.06, 0.3, 67.5);
     Voice sung = persona.apply(base);
+    assertThat(sung.range().centre()).isEqualTo(67.5);
     assertThat(sung.female()).isTrue();
     assertThat(sung.range().low()).isEqualTo(60);
     assertThat(sung.range().high()).isEqualTo(77);

@@ -14,7 +14,8 @@ public final class PersonaVoiceJson {
   public static ObjectNode write(PersonaVoice v) {
     return JsonNodeFactory.instance.objectNode()
         .put("female", v.female()).put("lowMidi", v.lowMidi()).put("highMidi", v.highMidi()).put("formantScale", v.formantScale())
-        .put("vibratoCents", v.vibratoCents()).put("vibratoHz", v.vibratoHz()).put("glideSeconds", v.glideSeconds()).put("air", v.air());
+        .put("vibratoCents", v.vibratoCents()).put("vibratoHz", v.vibratoHz()).put("glideSeconds", v.glideSeconds()).put("air", v.air())
+        .put("centreMidi", v.centreMidi());
   }
 
   /** The persona's voice, or empty when its JSON is not one the engine can sing (then its id seeds a voice instead). */
@@ -23,7 +24,9 @@ public final class PersonaVoiceJson {
     try {
       return Optional.of(
           new PersonaVoice(v.path("female").asBoolean(), v.path("lowMidi").asInt(), v.path("highMidi").asInt(), v.path("formantScale").asDouble(1.0),
-              v.path("vibratoCents").asDouble(20), v.path("vibratoHz").asDouble(5.5), v.path("glideSeconds").asDouble(0.07), v.path("air").asDouble(0.25)));
+              v.path("vibratoCents").asDouble(20), v.path("vibratoHz").asDouble(5.5), v.path("glideSeconds").asDouble(0.07), v.path("air").asDouble(0.25),
+              // kept before the centre was measured: the middle of the range
+              v.path("centreMidi").asDouble((v.path("lowMidi").asInt() + v.path("highMidi").asInt()) / 2.0)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
