@@ -56,7 +56,14 @@ public final class Database implements AutoCloseable {
     this.readDataSource = readDataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
-    this.transactor = new JdbiTransactor(jdbi, readDataSource == null ? jdbi : Jdbi.create(readDataSource), dialect);
+    Jdbi readJdbi = readDataSource == null ? jdbi : Jdbi.create(readDataSource);
+    if (dialect == SqlDialect.SQLITE) {
+      // PostgreSQL's driver keeps its own prepared statements; SQLite's compiles every statement anew
+      SqliteStatementCache statements = new SqliteStatementCache();
+      jdbi.setStatementBuilderFactory(statements);
+      readJdbi.setStatementBuilderFactory(statements);
+    }
+    this.transactor = new JdbiTransactor(jdbi, readJdbi, dialect);
   }
 
   /**

@@ -8,6 +8,8 @@ import io.backbeat.core.store.Tx;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.testkit.TestSpecs;
+import io.backbeat.storage.jdbc.JdbiTaskStore;
+import io.backbeat.storage.jdbc.SqlFiles;
 import io.backbeat.storage.jdbc.TestJson;
 import io.backbeat.storage.jdbc.dialect.SqlDialect;
 import io.backbeat.storage.migration.Migrations;
@@ -32,6 +34,23 @@ class SqliteDatabaseTest {
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
 
   @TempDir Path dir;
+
+  @Test
+  void the_dispatchers_claims_search_the_due_index_instead_of_scanning_every_task() {
+    // a claim holds SQLite's only write lock: a scan made every create wait behind it as the queue grew
+    SqlFiles sql = new SqlFiles(SqlDialect.SQLITE);
+    try (Database database = TestDatabases.sqlite(dir)) {
+      for (String claim : List.of("claimDue", "claimWakeUps")) {
+        List<String> plan =
+            database.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + sql.get(JdbiTaskStore.class, claim))
+                .bind("owner", "w").bind("provider", "p").bind("now", 1L).bind("leaseUntil", 2L).bind("max", 8)
+                .map((rs, ctx) -> rs.getString("detail"))
+                .list());
+        assertThat(plan).as(claim).anySatisfy(step -> assertThat(step).contains("USING INDEX task_due_index"));
+        assertThat(plan).as(claim).noneSatisfy(step -> assertThat(step).isEqualTo("SCAN task"));
+      }
+    }
+  }
 
   @Test
   void open_creates_the_missing_parent_folders() {

@@ -26,6 +26,8 @@ final class Report {
   LoadGenerator.Result create1;
   LoadGenerator.Result create32;
   LoadGenerator.Result inserts;
+  PostgresCreates.Result postgres;
+  String postgresError;
   boolean drainedBeforeLifecycle;
   long lifecycleTasks;
   boolean lifecycleAll;
@@ -71,6 +73,14 @@ final class Report {
         ms(inserts.percentileMillis(50)) + " / " + ms(inserts.percentileMillis(99)), "—", "—");
     row(md, "create lyrics, 32 conns: rate", rate(create32), "SQLite inserts", rate(inserts), ratio(create32.perSecond(), inserts.perSecond()), "≥ 5,000/s");
     row(md, "create, 32 conns: p99", ms(create32.percentileMillis(99)), "—", "—", "—", "≤ 20 ms");
+    if (postgres != null) {
+      row(md, "create on embedded PostgreSQL, 1 conn: rate, median / p99", rate(postgres.one()) + ", " + ms(postgres.one().percentileMillis(50))
+          + " / " + ms(postgres.one().percentileMillis(99)), "—", "—", "—", "—");
+      row(md, "create on embedded PostgreSQL, 32 conns: rate, p99", rate(postgres.many()) + ", " + ms(postgres.many().percentileMillis(99)),
+          "—", "—", "—", "≥ 2,000/s");
+    } else if (postgresError != null) {
+      row(md, "create on embedded PostgreSQL", "failed: " + postgresError, "—", "—", "—", "≥ 2,000/s");
+    }
     double lifecycleRate = lifecycleNanos == 0 ? 0 : lifecycleTasks * 1e9 / lifecycleNanos;
     row(md, "lifecycle (create → succeeded → callback received), 16 conns",
         String.format(Locale.ROOT, "%,.0f tasks/s (%d tasks%s)", lifecycleRate, lifecycleTasks, lifecycleAll ? "" : ", not all delivered in time"),

@@ -160,6 +160,12 @@ public final class ServerBenchmark {
           report.serverRss = server.rssBytes();
         }
       }
+      try {
+        report.postgres = PostgresCreates.run(java, serverJar, flags, env, dir, receiver.url(), sizes); // after the SQLite server stopped
+      } catch (Exception e) {
+        report.postgresError = e.toString();
+        System.err.println("bench: the PostgreSQL create figures failed: " + e);
+      }
     }
     // the studio renders in this JVM once the server is gone, so the two never share the cores
     String font = System.getenv("BACKBEAT_SOUNDFONT");
@@ -213,7 +219,7 @@ public final class ServerBenchmark {
     return receiver.received() >= count;
   }
 
-  private static String createKey(String java, Path serverJar, Map<String, String> env, Path dir) throws Exception {
+  static String createKey(String java, Path serverJar, Map<String, String> env, Path dir) throws Exception {
     Path log = dir.resolve("keys.log");
     // the launcher's options are for 'serve' (its class-data archive among them), not for this command
     List<String> command = new ArrayList<>(List.of(java));
@@ -298,7 +304,7 @@ public final class ServerBenchmark {
     }
   }
 
-  private static void step(String what) {
+  static void step(String what) {
     System.out.println("bench: " + what);
   }
 

@@ -35,8 +35,8 @@ public interface Transactor {
    * work may share one transaction, and so one commit, with other callers' work queued meanwhile.
    * Each work runs in its own savepoint, so what it throws rolls back its own writes only and
    * reaches its caller unchanged; it sees the writes of work committed before it. This returns
-   * only after the shared commit, and a failed commit fails every work of it. The work runs on
-   * another thread: it must not rely on thread-locals of the caller. The default runs an
+   * only after the shared commit, and a failed commit fails every work of it. The work may run on
+   * another thread (a lone work runs on the caller's): it must not rely on thread-locals of the caller. The default runs an
    * ordinary transaction.
    */
   default <T> T inGroupCommit(Function<Tx, T> work) {

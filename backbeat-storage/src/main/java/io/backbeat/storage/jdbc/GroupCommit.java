@@ -6,12 +6,13 @@ import io.backbeat.core.store.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,9 +21,13 @@ import org.jdbi.v3.core.transaction.TransactionException;
 /**
  * Group commit: callers queue their work, and writer threads run whatever has queued meanwhile in
  * one transaction, each work in its own savepoint, then complete every caller after the commit.
- * No work waits for a batch to fill: a writer takes what is there, so a lone caller commits alone
- * and batches grow only while the previous commit runs. A commit is the expensive part of a short
- * write (the WAL append and, on PostgreSQL, the fsync), so creates that arrive together share it.
+ * No work waits for a batch to fill: a writer takes what is there, so batches grow only while the
+ * previous commit runs. A commit is the expensive part of a short write (the WAL append and, on
+ * PostgreSQL, the fsync), so creates that arrive together share it.
+ *
+ * <p>A lone caller (nothing queued, a writer's turn free) commits its work itself, on its own
+ * thread: handing it to a writer thread and back would cost two thread wake-ups for no company.
+ * Turns bound the commits running at once to the number of writers, whoever runs them.
  */
 final class GroupCommit {
   /** One caller's work and the future its caller waits on. */
@@ -43,17 +48,20 @@ final class GroupCommit {
   }
 
   private static final String SAVEPOINT = "group_commit_work";
-  /** Tells a writer to stop; queued after every real work at close. */
-  private static final Pending STOP = new Pending(tx -> null, new CompletableFuture<>());
 
   private final Transactions transactions;
   private final int maxBatch;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when work is queued, a turn is given back, or the group closes. */
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private final List<Thread> writers = new ArrayList<>();
   private final int writerCount;
   private final String name;
+  /** Commits that may start now: writerCount minus those running (by a writer or a lone caller). */
+  private int freeTurns;
   private boolean started;
-  private volatile boolean closed;
+  private boolean closed;
 
   /**
    * @param writers threads committing batches side by side (1 where the database has one writer)
@@ -67,6 +75,7 @@ final class GroupCommit {
     this.name = requireNonNull(name, "name is null");
     this.transactions = requireNonNull(transactions, "transactions is null");
     this.writerCount = writers;
+    this.freeTurns = writers;
     this.maxBatch = maxBatch;
   }
 
@@ -75,12 +84,31 @@ final class GroupCommit {
   <T> T run(Function<Tx, T> work) {
     requireNonNull(work, "work is null");
     Pending pending = new Pending(work, new CompletableFuture<>());
-    synchronized (this) {
+    boolean alone;
+    lock.lock();
+    try {
       if (closed) {
         throw new IllegalStateException("the database is closed");
       }
       startWriters();
-      queue.add(pending);
+      alone = queue.isEmpty() && freeTurns > 0;
+      if (alone) {
+        freeTurns--;
+      } else {
+        queue.add(pending);
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (alone) {
+      try {
+        commit(List.of(pending));
+      } catch (RuntimeException | Error failure) {
+        pending.done().completeExceptionally(failure); // no-op if the commit had completed it
+      } finally {
+        giveBackTurn();
+      }
     }
     try {
       // join, not get: an interrupt must not turn a commit that happens anyway into an error
@@ -92,21 +120,31 @@ final class GroupCommit {
 
   /** Works waiting for a writer (tests wait on it to build a batch). */
   int queued() {
-    return queue.size();
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /** Lets the writers finish what was queued, then stops them. */
+  /** Lets the writers (and lone callers) finish what was queued, then stops them. */
   void close() {
     List<Thread> running;
-    synchronized (this) {
+    lock.lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
+      changed.signalAll();
       running = List.copyOf(writers);
-      for (int i = 0; i < running.size(); i++) {
-        queue.add(STOP);
+      // the database closes after this: no commit may still be running then
+      while (!running.isEmpty() && !queue.isEmpty() || freeTurns < writerCount) {
+        changed.awaitUninterruptibly();
       }
+    } finally {
+      lock.unlock();
     }
     for (Thread writer : running) {
       try {
@@ -116,8 +154,23 @@ final class GroupCommit {
         break;
       }
     }
-    for (Pending left; (left = queue.poll()) != null; ) {
-      left.done().completeExceptionally(new IllegalStateException("the database is closed"));
+    lock.lock();
+    try {
+      for (Pending left; (left = queue.poll()) != null; ) {
+        left.done().completeExceptionally(new IllegalStateException("the database is closed"));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void giveBackTurn() {
+    lock.lock();
+    try {
+      freeTurns++;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -135,28 +188,27 @@ final class GroupCommit {
   private void write() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (true) {
-      Pending first;
+      lock.lock();
       try {
-        first = queue.take();
-      } catch (InterruptedException e) {
-        return; // only close() stops a writer, and it asks with STOP; an interrupt is someone else's mistake
+        while (queue.isEmpty() || freeTurns == 0) {
+          if (closed && queue.isEmpty()) {
+            return; // close() waits for the running commits itself
+          }
+          changed.awaitUninterruptibly(); // only close() stops a writer
+        }
+        freeTurns--;
+        for (int i = 0; i < maxBatch && !queue.isEmpty(); i++) {
+          batch.add(queue.poll());
+        }
+      } finally {
+        lock.unlock();
       }
-      if (first == STOP) {
-        return;
+      try {
+        commit(batch);
+      } finally {
+        batch.clear();
+        giveBackTurn();
       }
-      batch.add(first);
-      queue.drainTo(batch, maxBatch - 1);
-      // a stop taken with real work waits for the next round, after this batch commits (close
-      // queues one per writer, after every real work)
-      int stops = 0;
-      while (batch.remove(STOP)) {
-        stops++;
-      }
-      for (int i = 0; i < stops; i++) {
-        queue.add(STOP);
-      }
-      commit(batch);
-      batch.clear();
     }
   }
 

@@ -54,6 +54,14 @@ public final class JdbiLedgerStore implements LedgerStore {
     requireNonNull(taskId, "taskId is null");
     requireNonNull(now, "now is null");
     requireNotNegative(amount);
+    // most accounts are unmetered: one read settles it, and only a metered account is written
+    Optional<Optional<Long>> metered = meteredBalance(accountId);
+    if (metered.isEmpty()) {
+      throw new IllegalArgumentException("no account with id '" + accountId + "'");
+    }
+    if (metered.get().isEmpty()) {
+      return true; // unmetered accounts always pass
+    }
     // the balance check and the debit are one statement: two holds cannot both spend the last credits
     Optional<Long> balance =
         handle
@@ -62,15 +70,11 @@ public final class JdbiLedgerStore implements LedgerStore {
             .bind("amount", amount)
             .mapTo(Long.class)
             .findOne();
-    if (balance.isPresent()) {
-      insertEntry(accountId, taskId, LedgerEntry.Kind.HOLD, amount, balance.get(), now);
-      return true;
+    if (balance.isEmpty()) {
+      return false; // metered, and the balance did not cover it
     }
-    Optional<Optional<Long>> metered = meteredBalance(accountId);
-    if (metered.isEmpty()) {
-      throw new IllegalArgumentException("no account with id '" + accountId + "'");
-    }
-    return metered.get().isEmpty(); // unmetered accounts always pass; metered ones lacked credits
+    insertEntry(accountId, taskId, LedgerEntry.Kind.HOLD, amount, balance.get(), now);
+    return true;
   }
 
   @Override

@@ -111,6 +111,68 @@ class GroupCommitTest {
   }
 
   @Test
+  void a_lone_work_commits_on_its_callers_thread_and_a_busy_writer_makes_the_next_ones_queue() throws Exception {
+    GroupCommit group = groupCommit(64);
+    Thread caller = Thread.currentThread();
+    AtomicInteger sameThread = new AtomicInteger();
+    assertThat((int) group.run((Tx tx) -> {
+      if (Thread.currentThread() == caller) {
+        sameThread.incrementAndGet();
+      }
+      return insert(tx, 1);
+    })).isEqualTo(1);
+    assertThat(sameThread.get()).as("nothing queued, a turn free: no hand-over to a writer thread").isEqualTo(1);
+
+    // while a commit holds the only turn, others queue and then share one transaction
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Object> first = holdTheWriter(group, release);
+    List<Future<Integer>> rest = new ArrayList<>();
+    for (int i = 2; i < 5; i++) {
+      int id = i;
+      rest.add(callers.submit(() -> group.run(tx -> insert(tx, id))));
+    }
+    awaitQueued(group, 3);
+    int before = transactions.get();
+    release.countDown();
+    first.get(60, TimeUnit.SECONDS);
+    for (Future<Integer> f : rest) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    assertThat(transactions.get() - before).isEqualTo(1);
+    assertThat(count()).isEqualTo(4);
+    group.close();
+  }
+
+  @Test
+  void close_waits_for_a_lone_callers_commit() throws Exception {
+    GroupCommit group = groupCommit(64);
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Integer> lone =
+        callers.submit(
+            () ->
+                group.run(
+                    tx -> {
+                      insert(tx, 1);
+                      running.countDown();
+                      await(release);
+                      return 1;
+                    }));
+    assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+    Thread closing = Thread.ofPlatform().start(group::close);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (closing.getState() != Thread.State.WAITING && closing.isAlive() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(closing.isAlive()).as("close returned while a commit was running").isTrue();
+    release.countDown();
+    closing.join(TimeUnit.SECONDS.toMillis(60));
+    assertThat(closing.isAlive()).isFalse();
+    assertThat(count()).as("committed before close returned").isEqualTo(1);
+    assertThat(lone.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+  }
+
+  @Test
   void a_failed_commit_fails_every_caller_of_the_batch_and_writes_nothing() throws Exception {
     GroupCommit group = groupCommit(64);
     CountDownLatch release = new CountDownLatch(1);

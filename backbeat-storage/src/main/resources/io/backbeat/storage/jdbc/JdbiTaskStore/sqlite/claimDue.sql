@@ -10,7 +10,10 @@ SET status = 'running',
 WHERE id IN (
   SELECT id
   FROM task
-  WHERE provider = :provider AND lease_owner IS NULL AND status = 'queued' AND next_run_at <= :now
+  -- the IN term repeats task_due_index's WHERE: SQLite uses a partial index only when the query
+  -- names its terms, and status = 'queued' alone made every claim scan the whole table
+  WHERE provider = :provider AND lease_owner IS NULL AND status IN ('queued', 'running') AND status = 'queued'
+    AND next_run_at <= :now
   ORDER BY next_run_at, id
   LIMIT :max)
 RETURNING *
