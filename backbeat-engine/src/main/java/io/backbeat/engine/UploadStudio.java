@@ -2,6 +2,7 @@ package io.backbeat.engine;
 
 import io.backbeat.engine.analysis.AudioAnalysis;
 import io.backbeat.engine.analysis.AudioAnalyzer;
+import io.backbeat.engine.analysis.KWeighting;
 import io.backbeat.engine.analysis.LoudnessMeter;
 import io.backbeat.engine.art.CoverArtist;
 import io.backbeat.engine.compose.Arrangement;
@@ -19,11 +20,11 @@ import io.backbeat.engine.encode.WavReader;
 import io.backbeat.engine.encode.WavStreamWriter;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
-import io.backbeat.engine.render.Mastering;
 import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.render.StemAudio;
+import io.backbeat.engine.render.StreamedMastering;
 import io.backbeat.engine.source.SourceAudio;
 import io.backbeat.engine.theory.Chord;
 import io.backbeat.engine.theory.Key;
@@ -85,7 +86,6 @@ public final class UploadStudio {
   private final Studio studio;
   private final SongComposer composer = new SongComposer(LyricsAdapter.SYLLABLES);
   private final CoverArtist artist = new CoverArtist();
-  private final Mastering mastering = new Mastering();
 
   public UploadStudio(Studio studio) {
     this.studio = Objects.requireNonNull(studio, "studio is null");
@@ -518,44 +518,124 @@ public final class UploadStudio {
 
   private RenderedClip overdub(SongPlan plan, int clipIndex, ClipPlan clip, SourceAudio source, Overdub what, Path outDir, int n,
       MixedClip mixed) throws IOException {
-    float[][] upload = WavReader.readAll(source.wav());
-    float[][] part = {fitLength(mixed.master().left(), n), fitLength(mixed.master().right(), n)};
-    double uploadLufs = LoudnessMeter.integrated(upload, SourceAudio.SAMPLE_RATE);
-    double partLufs = LoudnessMeter.integrated(part, SourceAudio.SAMPLE_RATE);
+    Stem part = mixed.master(); // the new part is the only whole signal held; the recording is streamed from its WAV
+    double[] lufs = OverdubMix.loudness(source.wav(), n, part);
+    double uploadLufs = lufs[0];
+    double partLufs = lufs[1];
     double offset = what == Overdub.VOCALS ? VOCAL_OVER_INSTRUMENTAL_LU : ACCOMPANIMENT_OVER_VOCAL_LU;
     double gainDb = uploadLufs <= LoudnessMeter.SILENCE || partLufs <= LoudnessMeter.SILENCE ? 0 : Math.max(-30, Math.min(30, uploadLufs + offset - partLufs));
     float gain = (float) Math.pow(10, gainDb / 20);
-    float[] left = new float[n];
-    float[] right = new float[n];
-    for (int i = 0; i < n; i++) {
-      left[i] = upload[0][i] + part[0][i] * gain;
-      right[i] = upload[1][i] + part[1][i] * gain;
-    }
-    Mastering.Result master = mastering.master(new Stem("mix", left, right));
-    float masterGain = (float) Math.pow(10, master.report().gainDb() / 20);
+    try (SpillDir spills = studio.spillDir(); OverdubMix mix = new OverdubMix(source.wav(), n, part, gain)) {
+      StreamedMastering.Result master = new StreamedMastering().master(mix, spills::file);
+      float masterGain = (float) Math.pow(10, master.report().gainDb() / 20);
 
-    String base = "clip-" + clipIndex;
-    Path mp3 = outDir.resolve(base + ".mp3");
-    studio.encodeMp3(mp3, master.audio().left(), master.audio().right(), tags(plan, clip));
-    Map<String, Path> stems = new LinkedHashMap<>();
-    Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
-    AudioLevels.writeStem(uploadStem, upload, null, masterGain, 0, n);
-    stems.put(UPLOAD_STEM, uploadStem);
-    if (what == Overdub.VOCALS) {
-      Path vocal = outDir.resolve(base + "-vocal.wav");
-      AudioLevels.writeStem(vocal, part, null, gain * masterGain, 0, n);
-      stems.put("vocal", vocal);
-    } else {
-      for (Mixer.PlacedStem placed : mixed.stems()) {
-        Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
-        float g = mixed.stemGain() * gain * masterGain;
-        AudioLevels.writePlaced(wav, placed.stem(), new float[] {placed.leftGain() * g, placed.rightGain() * g}, null, 0, n);
-        stems.put(placed.stem().name(), wav);
+      String base = "clip-" + clipIndex;
+      Path mp3 = outDir.resolve(base + ".mp3");
+      studio.encodeMp3(mp3, master.wav(), tags(plan, clip));
+      Map<String, Path> stems = new LinkedHashMap<>();
+      Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
+      AudioLevels.writePlaced(uploadStem, new StemAudio.OnDisk(UPLOAD_STEM, source.wav(), n), new float[] {masterGain, masterGain}, null, 0, n);
+      stems.put(UPLOAD_STEM, uploadStem);
+      if (what == Overdub.VOCALS) {
+        Path vocal = outDir.resolve(base + "-vocal.wav");
+        float g = gain * masterGain;
+        AudioLevels.writePlaced(vocal, new StemAudio.Held(part), new float[] {g, g}, null, 0, n);
+        stems.put("vocal", vocal);
+      } else {
+        for (Mixer.PlacedStem placed : mixed.stems()) {
+          Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+          float g = mixed.stemGain() * gain * masterGain;
+          AudioLevels.writePlaced(wav, placed.stem(), new float[] {placed.leftGain() * g, placed.rightGain() * g}, null, 0, n);
+          stems.put(placed.stem().name(), wav);
+        }
+      }
+      Path cover = outDir.resolve(base + "-cover.jpg");
+      artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
+      return new RenderedClip(clipIndex, plan.title(), plan.tags(), n / (double) SourceAudio.SAMPLE_RATE, mp3, cover, stems, clip.words(), clip.bpm(), clip.key());
+    }
+  }
+
+  /**
+   * The recording (its first {@code n} frames, from its WAV) plus the new part × {@code gain} (held;
+   * silent past its end, cut at the recording's end), read a block at a time: the same floats as
+   * adding the whole arrays.
+   */
+  static final class OverdubMix implements StreamedMastering.Source, AutoCloseable {
+    private static final int BLOCK = StreamedMastering.BLOCK;
+    private final WavReader recording;
+    private final StreamedMastering.WavSource frames;
+    private final Stem part;
+    private final float gain;
+
+    OverdubMix(Path wav, int n, Stem part, float gain) throws IOException {
+      this.recording = new WavReader(wav);
+      this.frames = new StreamedMastering.WavSource(recording, n);
+      this.part = part;
+      this.gain = gain;
+    }
+
+    @Override
+    public int frames() {
+      return frames.frames();
+    }
+
+    @Override
+    public void read(long from, int count, float[][] out) throws IOException {
+      frames.read(from, count, out);
+      int lo = (int) Math.max(0, from);
+      int hi = (int) Math.min(Math.min(frames.frames(), part.frames()), from + count);
+      float[] l = part.left();
+      float[] r = part.right();
+      for (int i = lo; i < hi; i++) {
+        int k = (int) (i - from);
+        out[0][k] = out[0][k] + l[i] * gain;
+        out[1][k] = out[1][k] + r[i] * gain;
       }
     }
-    Path cover = outDir.resolve(base + "-cover.jpg");
-    artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
-    return new RenderedClip(clipIndex, plan.title(), plan.tags(), n / (double) SourceAudio.SAMPLE_RATE, mp3, cover, stems, clip.words(), clip.bpm(), clip.key());
+
+    @Override
+    public void close() throws IOException {
+      recording.close();
+    }
+
+    /** Integrated loudness of the recording's first {@code n} frames and of the part cut or padded to them, in one streamed pass. */
+    static double[] loudness(Path wav, int n, Stem part) throws IOException {
+      int segment = SourceAudio.SAMPLE_RATE / 10;
+      double[] recordingEnergy = new double[n / segment];
+      double[] partEnergy = new double[n / segment];
+      KWeighting recordingWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
+      KWeighting partWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
+      float[][] block = new float[2][BLOCK];
+      float[][] partBlock = new float[2][BLOCK];
+      float[] power = new float[BLOCK];
+      try (WavReader reader = new WavReader(wav)) {
+        for (int at = 0; at < n; at += BLOCK) {
+          int count = Math.min(BLOCK, n - at);
+          if (reader.read(block, 0, count) != count) {
+            throw new IOException(wav + " ended before frame " + n);
+          }
+          recordingWeights.power(block[0], block[1], count, power);
+          add(recordingEnergy, at, power, count, segment);
+          int held = Math.max(0, Math.min(count, part.frames() - at));
+          for (int c = 0; c < 2; c++) {
+            System.arraycopy(part.channels()[c], at, partBlock[c], 0, held);
+            java.util.Arrays.fill(partBlock[c], held, count, 0f);
+          }
+          partWeights.power(partBlock[0], partBlock[1], count, power);
+          add(partEnergy, at, power, count, segment);
+        }
+      }
+      return new double[] {KWeighting.integrated(recordingEnergy, SourceAudio.SAMPLE_RATE), KWeighting.integrated(partEnergy, SourceAudio.SAMPLE_RATE)};
+    }
+
+    private static void add(double[] energy, int at, float[] power, int count, int segment) {
+      for (int k = 0; k < count; k++) {
+        int s = (at + k) / segment;
+        if (s < energy.length) {
+          energy[s] += power[k];
+        }
+      }
+    }
   }
 
   // ---- planning helpers ----
@@ -685,10 +765,6 @@ public final class UploadStudio {
   private static String subtitle(ClipPlan clip) {
     Key key = clip.arrangement().key();
     return clip.style().genre().label() + " · " + clip.bpm() + " bpm · " + key.name();
-  }
-
-  private static float[] fitLength(float[] x, int n) {
-    return x.length == n ? x : java.util.Arrays.copyOf(x, n);
   }
 
   private static double rmsDb(float[][] channels, int from, int to) {
