@@ -502,7 +502,9 @@ public final class UploadStudio {
    * a true-peak ceiling). The new part is first set against the recording: a vocal {@value
    * #VOCAL_OVER_INSTRUMENTAL_LU} LU from the instrumental, an accompaniment {@value
    * #ACCOMPANIMENT_OVER_VOCAL_LU} LU over the voice. Stems, each exactly as long as the recording:
-   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts.
+   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts. Only the new part is
+   * held: the recording is read from its WAV a block at a time, for its loudness and for the mix,
+   * which is mastered by {@link StreamedMastering} into a float spill the MP3 is encoded from.
    */
   public RenderedClip renderOverdub(SongPlan plan, int clipIndex, SourceAudio source, Overdub what, Path outDir) throws IOException {
     Files.createDirectories(outDir);
