@@ -22,7 +22,6 @@ import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
 import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
-import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.render.StemAudio;
 import io.backbeat.engine.render.StreamedMastering;
 import io.backbeat.engine.source.SourceAudio;
@@ -502,9 +501,10 @@ public final class UploadStudio {
    * a true-peak ceiling). The new part is first set against the recording: a vocal {@value
    * #VOCAL_OVER_INSTRUMENTAL_LU} LU from the instrumental, an accompaniment {@value
    * #ACCOMPANIMENT_OVER_VOCAL_LU} LU over the voice. Stems, each exactly as long as the recording:
-   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts. Only the new part is
-   * held: the recording is read from its WAV a block at a time, for its loudness and for the mix,
-   * which is mastered by {@link StreamedMastering} into a float spill the MP3 is encoded from.
+   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts. Once rendered, the new
+   * part is spilled as a float WAV; it and the recording are read a block at a time, for their
+   * loudness and for the mix, which {@link StreamedMastering} masters into a float spill the MP3 is
+   * encoded from.
    */
   public RenderedClip renderOverdub(SongPlan plan, int clipIndex, SourceAudio source, Overdub what, Path outDir) throws IOException {
     Files.createDirectories(outDir);
@@ -513,21 +513,26 @@ public final class UploadStudio {
       throw new IOException("the recording is too long to mix");
     }
     int n = (int) source.frames();
-    try (MixedClip mixed = studio.renderMix(plan, clipIndex)) {
-      return overdub(plan, clipIndex, clip, source, what, outDir, n, mixed);
+    MixedClip mixed = studio.renderMix(plan, clipIndex);
+    try (SpillDir partSpills = mixed.spills()) { // closing them is closing the mixed clip
+      // The part's arrays go once spilled (float: every sample kept): from here on it is read a block at a time, as the recording is.
+      StemAudio.OnDisk part = StemAudio.OnDisk.spill(mixed.master(), partSpills.file("overdub-part.f32.wav"));
+      List<Mixer.PlacedStem> parts = mixed.stems();
+      float stemGain = mixed.stemGain();
+      mixed = null;
+      return overdub(plan, clipIndex, clip, source, what, outDir, n, part, parts, stemGain);
     }
   }
 
   private RenderedClip overdub(SongPlan plan, int clipIndex, ClipPlan clip, SourceAudio source, Overdub what, Path outDir, int n,
-      MixedClip mixed) throws IOException {
-    Stem part = mixed.master(); // the new part is the only whole signal held; the recording is streamed from its WAV
+      StemAudio.OnDisk part, List<Mixer.PlacedStem> parts, float stemGain) throws IOException {
     double[] lufs = OverdubMix.loudness(source.wav(), n, part);
     double uploadLufs = lufs[0];
     double partLufs = lufs[1];
     double offset = what == Overdub.VOCALS ? VOCAL_OVER_INSTRUMENTAL_LU : ACCOMPANIMENT_OVER_VOCAL_LU;
     double gainDb = uploadLufs <= LoudnessMeter.SILENCE || partLufs <= LoudnessMeter.SILENCE ? 0 : Math.max(-30, Math.min(30, uploadLufs + offset - partLufs));
     float gain = (float) Math.pow(10, gainDb / 20);
-    try (SpillDir spills = studio.spillDir(); OverdubMix mix = new OverdubMix(source.wav(), n, part, gain)) {
+    try (SpillDir spills = studio.spillDir(); OverdubMix mix = new OverdubMix(source.wav(), n, part.wav(), gain)) {
       StreamedMastering.Result master = new StreamedMastering().master(mix, spills::file);
       float masterGain = (float) Math.pow(10, master.report().gainDb() / 20);
 
@@ -541,12 +546,12 @@ public final class UploadStudio {
       if (what == Overdub.VOCALS) {
         Path vocal = outDir.resolve(base + "-vocal.wav");
         float g = gain * masterGain;
-        AudioLevels.writePlaced(vocal, new StemAudio.Held(part), new float[] {g, g}, null, 0, n);
+        AudioLevels.writePlaced(vocal, part, new float[] {g, g}, null, 0, n);
         stems.put("vocal", vocal);
       } else {
-        for (Mixer.PlacedStem placed : mixed.stems()) {
+        for (Mixer.PlacedStem placed : parts) {
           Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
-          float g = mixed.stemGain() * gain * masterGain;
+          float g = stemGain * gain * masterGain;
           AudioLevels.writePlaced(wav, placed.stem(), new float[] {placed.leftGain() * g, placed.rightGain() * g}, null, 0, n);
           stems.put(placed.stem().name(), wav);
         }
@@ -558,72 +563,73 @@ public final class UploadStudio {
   }
 
   /**
-   * The recording (its first {@code n} frames, from its WAV) plus the new part × {@code gain} (held;
-   * silent past its end, cut at the recording's end), read a block at a time: the same floats as
+   * The recording (its first {@code n} frames) plus the new part × {@code gain} (silent past its end,
+   * cut at the recording's end), both read from their WAVs a block at a time: the same floats as
    * adding the whole arrays.
    */
   static final class OverdubMix implements StreamedMastering.Source, AutoCloseable {
     private static final int BLOCK = StreamedMastering.BLOCK;
-    private final WavReader recording;
-    private final StreamedMastering.WavSource frames;
-    private final Stem part;
+    private final WavReader recordingReader;
+    private final WavReader partReader;
+    private final StreamedMastering.WavSource recording;
+    private final StreamedMastering.WavSource part;
     private final float gain;
+    private float[][] scratch = new float[2][0];
 
-    OverdubMix(Path wav, int n, Stem part, float gain) throws IOException {
-      this.recording = new WavReader(wav);
-      this.frames = new StreamedMastering.WavSource(recording, n);
-      this.part = part;
+    OverdubMix(Path recordingWav, int n, Path partWav, float gain) throws IOException {
+      this.recordingReader = new WavReader(recordingWav);
+      this.partReader = new WavReader(partWav);
+      this.recording = new StreamedMastering.WavSource(recordingReader, n);
+      this.part = new StreamedMastering.WavSource(partReader, (int) Math.min(n, partReader.frames()));
       this.gain = gain;
     }
 
     @Override
     public int frames() {
-      return frames.frames();
+      return recording.frames();
     }
 
     @Override
     public void read(long from, int count, float[][] out) throws IOException {
-      frames.read(from, count, out);
-      int lo = (int) Math.max(0, from);
-      int hi = (int) Math.min(Math.min(frames.frames(), part.frames()), from + count);
-      float[] l = part.left();
-      float[] r = part.right();
-      for (int i = lo; i < hi; i++) {
-        int k = (int) (i - from);
-        out[0][k] = out[0][k] + l[i] * gain;
-        out[1][k] = out[1][k] + r[i] * gain;
+      recording.read(from, count, out);
+      if (scratch[0].length < count) {
+        scratch = new float[2][count];
+      }
+      part.read(from, count, scratch);
+      for (int k = 0; k < count; k++) {
+        out[0][k] = out[0][k] + scratch[0][k] * gain;
+        out[1][k] = out[1][k] + scratch[1][k] * gain;
       }
     }
 
     @Override
     public void close() throws IOException {
-      recording.close();
+      try {
+        recordingReader.close();
+      } finally {
+        partReader.close();
+      }
     }
 
     /** Integrated loudness of the recording's first {@code n} frames and of the part cut or padded to them, in one streamed pass. */
-    static double[] loudness(Path wav, int n, Stem part) throws IOException {
+    static double[] loudness(Path wav, int n, StemAudio.OnDisk part) throws IOException {
       int segment = SourceAudio.SAMPLE_RATE / 10;
       double[] recordingEnergy = new double[n / segment];
       double[] partEnergy = new double[n / segment];
       KWeighting recordingWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
       KWeighting partWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
       float[][] block = new float[2][BLOCK];
-      float[][] partBlock = new float[2][BLOCK];
       float[] power = new float[BLOCK];
-      try (WavReader reader = new WavReader(wav)) {
+      try (WavReader recordingReader = new WavReader(wav); WavReader partReader = new WavReader(part.wav())) {
+        StreamedMastering.WavSource recording = new StreamedMastering.WavSource(recordingReader, n);
+        StreamedMastering.WavSource partFrames = new StreamedMastering.WavSource(partReader, (int) Math.min(n, part.frames()));
         for (int at = 0; at < n; at += BLOCK) {
           int count = Math.min(BLOCK, n - at);
-          if (reader.read(block, 0, count) != count) {
-            throw new IOException(wav + " ended before frame " + n);
-          }
+          recording.read(at, count, block);
           recordingWeights.power(block[0], block[1], count, power);
           add(recordingEnergy, at, power, count, segment);
-          int held = Math.max(0, Math.min(count, part.frames() - at));
-          for (int c = 0; c < 2; c++) {
-            System.arraycopy(part.channels()[c], at, partBlock[c], 0, held);
-            java.util.Arrays.fill(partBlock[c], held, count, 0f);
-          }
-          partWeights.power(partBlock[0], partBlock[1], count, power);
+          partFrames.read(at, count, block);
+          partWeights.power(block[0], block[1], count, power);
           add(partEnergy, at, power, count, segment);
         }
       }
