@@ -2,6 +2,7 @@ package io.backbeat.engine;
 
 import io.backbeat.engine.analysis.AudioAnalysis;
 import io.backbeat.engine.analysis.AudioAnalyzer;
+import io.backbeat.engine.analysis.KWeighting;
 import io.backbeat.engine.analysis.LoudnessMeter;
 import io.backbeat.engine.art.CoverArtist;
 import io.backbeat.engine.compose.Arrangement;
@@ -19,11 +20,10 @@ import io.backbeat.engine.encode.WavReader;
 import io.backbeat.engine.encode.WavStreamWriter;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
-import io.backbeat.engine.render.Mastering;
 import io.backbeat.engine.render.Mixer;
 import io.backbeat.engine.render.PartRenderer;
-import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.render.StemAudio;
+import io.backbeat.engine.render.StreamedMastering;
 import io.backbeat.engine.source.SourceAudio;
 import io.backbeat.engine.theory.Chord;
 import io.backbeat.engine.theory.Key;
@@ -85,7 +85,6 @@ public final class UploadStudio {
   private final Studio studio;
   private final SongComposer composer = new SongComposer(LyricsAdapter.SYLLABLES);
   private final CoverArtist artist = new CoverArtist();
-  private final Mastering mastering = new Mastering();
 
   public UploadStudio(Studio studio) {
     this.studio = Objects.requireNonNull(studio, "studio is null");
@@ -502,7 +501,10 @@ public final class UploadStudio {
    * a true-peak ceiling). The new part is first set against the recording: a vocal {@value
    * #VOCAL_OVER_INSTRUMENTAL_LU} LU from the instrumental, an accompaniment {@value
    * #ACCOMPANIMENT_OVER_VOCAL_LU} LU over the voice. Stems, each exactly as long as the recording:
-   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts.
+   * {@link #UPLOAD_STEM}, and "vocal" (vocals) or the accompaniment's parts. Once rendered, the new
+   * part is spilled as a float WAV; it and the recording are read a block at a time, for their
+   * loudness and for the mix, which {@link StreamedMastering} masters into a float spill the MP3 is
+   * encoded from.
    */
   public RenderedClip renderOverdub(SongPlan plan, int clipIndex, SourceAudio source, Overdub what, Path outDir) throws IOException {
     Files.createDirectories(outDir);
@@ -511,51 +513,137 @@ public final class UploadStudio {
       throw new IOException("the recording is too long to mix");
     }
     int n = (int) source.frames();
-    try (MixedClip mixed = studio.renderMix(plan, clipIndex)) {
-      return overdub(plan, clipIndex, clip, source, what, outDir, n, mixed);
+    MixedClip mixed = studio.renderMix(plan, clipIndex);
+    try (SpillDir partSpills = mixed.spills()) { // closing them is closing the mixed clip
+      // The part's arrays go once spilled (float: every sample kept): from here on it is read a block at a time, as the recording is.
+      StemAudio.OnDisk part = StemAudio.OnDisk.spill(mixed.master(), partSpills.file("overdub-part.f32.wav"));
+      List<Mixer.PlacedStem> parts = mixed.stems();
+      float stemGain = mixed.stemGain();
+      mixed = null;
+      return overdub(plan, clipIndex, clip, source, what, outDir, n, part, parts, stemGain);
     }
   }
 
   private RenderedClip overdub(SongPlan plan, int clipIndex, ClipPlan clip, SourceAudio source, Overdub what, Path outDir, int n,
-      MixedClip mixed) throws IOException {
-    float[][] upload = WavReader.readAll(source.wav());
-    float[][] part = {fitLength(mixed.master().left(), n), fitLength(mixed.master().right(), n)};
-    double uploadLufs = LoudnessMeter.integrated(upload, SourceAudio.SAMPLE_RATE);
-    double partLufs = LoudnessMeter.integrated(part, SourceAudio.SAMPLE_RATE);
+      StemAudio.OnDisk part, List<Mixer.PlacedStem> parts, float stemGain) throws IOException {
+    double[] lufs = OverdubMix.loudness(source.wav(), n, part);
+    double uploadLufs = lufs[0];
+    double partLufs = lufs[1];
     double offset = what == Overdub.VOCALS ? VOCAL_OVER_INSTRUMENTAL_LU : ACCOMPANIMENT_OVER_VOCAL_LU;
     double gainDb = uploadLufs <= LoudnessMeter.SILENCE || partLufs <= LoudnessMeter.SILENCE ? 0 : Math.max(-30, Math.min(30, uploadLufs + offset - partLufs));
     float gain = (float) Math.pow(10, gainDb / 20);
-    float[] left = new float[n];
-    float[] right = new float[n];
-    for (int i = 0; i < n; i++) {
-      left[i] = upload[0][i] + part[0][i] * gain;
-      right[i] = upload[1][i] + part[1][i] * gain;
-    }
-    Mastering.Result master = mastering.master(new Stem("mix", left, right));
-    float masterGain = (float) Math.pow(10, master.report().gainDb() / 20);
+    try (SpillDir spills = studio.spillDir(); OverdubMix mix = new OverdubMix(source.wav(), n, part.wav(), gain)) {
+      StreamedMastering.Result master = new StreamedMastering().master(mix, spills::file);
+      float masterGain = (float) Math.pow(10, master.report().gainDb() / 20);
 
-    String base = "clip-" + clipIndex;
-    Path mp3 = outDir.resolve(base + ".mp3");
-    studio.encodeMp3(mp3, master.audio().left(), master.audio().right(), tags(plan, clip));
-    Map<String, Path> stems = new LinkedHashMap<>();
-    Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
-    AudioLevels.writeStem(uploadStem, upload, null, masterGain, 0, n);
-    stems.put(UPLOAD_STEM, uploadStem);
-    if (what == Overdub.VOCALS) {
-      Path vocal = outDir.resolve(base + "-vocal.wav");
-      AudioLevels.writeStem(vocal, part, null, gain * masterGain, 0, n);
-      stems.put("vocal", vocal);
-    } else {
-      for (Mixer.PlacedStem placed : mixed.stems()) {
-        Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
-        float g = mixed.stemGain() * gain * masterGain;
-        AudioLevels.writePlaced(wav, placed.stem(), new float[] {placed.leftGain() * g, placed.rightGain() * g}, null, 0, n);
-        stems.put(placed.stem().name(), wav);
+      String base = "clip-" + clipIndex;
+      Path mp3 = outDir.resolve(base + ".mp3");
+      studio.encodeMp3(mp3, master.wav(), tags(plan, clip));
+      Map<String, Path> stems = new LinkedHashMap<>();
+      Path uploadStem = outDir.resolve(base + "-" + UPLOAD_STEM + ".wav");
+      AudioLevels.writePlaced(uploadStem, new StemAudio.OnDisk(UPLOAD_STEM, source.wav(), n), new float[] {masterGain, masterGain}, null, 0, n);
+      stems.put(UPLOAD_STEM, uploadStem);
+      if (what == Overdub.VOCALS) {
+        Path vocal = outDir.resolve(base + "-vocal.wav");
+        float g = gain * masterGain;
+        AudioLevels.writePlaced(vocal, part, new float[] {g, g}, null, 0, n);
+        stems.put("vocal", vocal);
+      } else {
+        for (Mixer.PlacedStem placed : parts) {
+          Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
+          float g = stemGain * gain * masterGain;
+          AudioLevels.writePlaced(wav, placed.stem(), new float[] {placed.leftGain() * g, placed.rightGain() * g}, null, 0, n);
+          stems.put(placed.stem().name(), wav);
+        }
+      }
+      Path cover = outDir.resolve(base + "-cover.jpg");
+      artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
+      return new RenderedClip(clipIndex, plan.title(), plan.tags(), n / (double) SourceAudio.SAMPLE_RATE, mp3, cover, stems, clip.words(), clip.bpm(), clip.key());
+    }
+  }
+
+  /**
+   * The recording (its first {@code n} frames) plus the new part × {@code gain} (silent past its end,
+   * cut at the recording's end), both read from their WAVs a block at a time: the same floats as
+   * adding the whole arrays.
+   */
+  static final class OverdubMix implements StreamedMastering.Source, AutoCloseable {
+    private static final int BLOCK = StreamedMastering.BLOCK;
+    private final WavReader recordingReader;
+    private final WavReader partReader;
+    private final StreamedMastering.WavSource recording;
+    private final StreamedMastering.WavSource part;
+    private final float gain;
+    private float[][] scratch = new float[2][0];
+
+    OverdubMix(Path recordingWav, int n, Path partWav, float gain) throws IOException {
+      this.recordingReader = new WavReader(recordingWav);
+      this.partReader = new WavReader(partWav);
+      this.recording = new StreamedMastering.WavSource(recordingReader, n);
+      this.part = new StreamedMastering.WavSource(partReader, (int) Math.min(n, partReader.frames()));
+      this.gain = gain;
+    }
+
+    @Override
+    public int frames() {
+      return recording.frames();
+    }
+
+    @Override
+    public void read(long from, int count, float[][] out) throws IOException {
+      recording.read(from, count, out);
+      if (scratch[0].length < count) {
+        scratch = new float[2][count];
+      }
+      part.read(from, count, scratch);
+      for (int k = 0; k < count; k++) {
+        out[0][k] = out[0][k] + scratch[0][k] * gain;
+        out[1][k] = out[1][k] + scratch[1][k] * gain;
       }
     }
-    Path cover = outDir.resolve(base + "-cover.jpg");
-    artist.write(new CoverArtist.Cover(plan.title(), subtitle(clip), clip.style().genre(), clip.style().mood(), clip.seed()), cover);
-    return new RenderedClip(clipIndex, plan.title(), plan.tags(), n / (double) SourceAudio.SAMPLE_RATE, mp3, cover, stems, clip.words(), clip.bpm(), clip.key());
+
+    @Override
+    public void close() throws IOException {
+      try {
+        recordingReader.close();
+      } finally {
+        partReader.close();
+      }
+    }
+
+    /** Integrated loudness of the recording's first {@code n} frames and of the part cut or padded to them, in one streamed pass. */
+    static double[] loudness(Path wav, int n, StemAudio.OnDisk part) throws IOException {
+      int segment = SourceAudio.SAMPLE_RATE / 10;
+      double[] recordingEnergy = new double[n / segment];
+      double[] partEnergy = new double[n / segment];
+      KWeighting recordingWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
+      KWeighting partWeights = new KWeighting(SourceAudio.SAMPLE_RATE);
+      float[][] block = new float[2][BLOCK];
+      float[] power = new float[BLOCK];
+      try (WavReader recordingReader = new WavReader(wav); WavReader partReader = new WavReader(part.wav())) {
+        StreamedMastering.WavSource recording = new StreamedMastering.WavSource(recordingReader, n);
+        StreamedMastering.WavSource partFrames = new StreamedMastering.WavSource(partReader, (int) Math.min(n, part.frames()));
+        for (int at = 0; at < n; at += BLOCK) {
+          int count = Math.min(BLOCK, n - at);
+          recording.read(at, count, block);
+          recordingWeights.power(block[0], block[1], count, power);
+          add(recordingEnergy, at, power, count, segment);
+          partFrames.read(at, count, block);
+          partWeights.power(block[0], block[1], count, power);
+          add(partEnergy, at, power, count, segment);
+        }
+      }
+      return new double[] {KWeighting.integrated(recordingEnergy, SourceAudio.SAMPLE_RATE), KWeighting.integrated(partEnergy, SourceAudio.SAMPLE_RATE)};
+    }
+
+    private static void add(double[] energy, int at, float[] power, int count, int segment) {
+      for (int k = 0; k < count; k++) {
+        int s = (at + k) / segment;
+        if (s < energy.length) {
+          energy[s] += power[k];
+        }
+      }
+    }
   }
 
   // ---- planning helpers ----
@@ -685,10 +773,6 @@ public final class UploadStudio {
   private static String subtitle(ClipPlan clip) {
     Key key = clip.arrangement().key();
     return clip.style().genre().label() + " · " + clip.bpm() + " bpm · " + key.name();
-  }
-
-  private static float[] fitLength(float[] x, int n) {
-    return x.length == n ? x : java.util.Arrays.copyOf(x, n);
   }
 
   private static double rmsDb(float[][] channels, int from, int to) {

@@ -139,4 +139,37 @@ class UploadStudioTest {
     assertThat(MediaFixtures.duration(dub.mp3())).isCloseTo(loop.durationSeconds(), within(0.05));
     assertThat(dub.words()).isNotEmpty();
   }
+
+  @Test
+  void an_accompaniment_under_the_loop_is_mastered_streamed_its_upload_stem_is_the_recording_and_no_spill_is_left() throws Exception {
+    SongPlan plan = uploads.planOverdub(request("funk", true, null), analysis, UploadStudio.Overdub.ACCOMPANIMENT);
+
+    RenderedClip dub = uploads.renderOverdub(plan, 0, loop, UploadStudio.Overdub.ACCOMPANIMENT, dir.resolve("accompanied"));
+
+    // mastered like a song: about -14 LUFS (the decoded MP3), under the true-peak ceiling
+    DecodedAudio mp3 = AudioDecoder.decode(dub.mp3());
+    assertThat(io.backbeat.engine.analysis.LoudnessMeter.integrated(mp3.channels(), mp3.sampleRate())).isCloseTo(-14, within(1.0));
+    assertThat(io.backbeat.engine.analysis.TruePeak.dbtp(mp3.channels(), mp3.sampleRate())).isLessThan(-1.0);
+    assertThat(dub.stemsWav()).containsKey(UploadStudio.UPLOAD_STEM).hasSizeGreaterThan(2);
+    // the upload stem is the recording itself, at one gain (the master's), sample for sample
+    float[][] recording = WavReader.readAll(loop.wav());
+    float[][] stem = WavReader.readAll(dub.stemsWav().get(UploadStudio.UPLOAD_STEM));
+    assertThat(stem[0]).hasSize(recording[0].length);
+    int loud = 0;
+    for (int i = 1; i < recording[0].length; i++) {
+      if (Math.abs(recording[0][i]) > Math.abs(recording[0][loud])) {
+        loud = i;
+      }
+    }
+    double gain = stem[0][loud] / recording[0][loud];
+    assertThat(gain).isBetween(0.05, 20.0);
+    double worst = 0;
+    for (int i = 0; i < recording[0].length; i += 7) {
+      worst = Math.max(worst, Math.abs(stem[0][i] - gain * recording[0][i]));
+    }
+    assertThat(worst).isLessThan(2.5e-4); // 16-bit rounding
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.walk(dir.resolve("work"))) {
+      assertThat(left.filter(java.nio.file.Files::isRegularFile).toList()).isEmpty();
+    }
+  }
 }

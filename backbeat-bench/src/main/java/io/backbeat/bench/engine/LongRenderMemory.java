@@ -24,13 +24,14 @@ import java.util.stream.Stream;
  * heap"): plans a custom-mode song whose lyrics fill the model's 8 minutes and renders both clips
  * with {@code Studio.renderAll} (MP3s, WAV stems, cover art), sampling the used heap. With {@code
  * --splices}, instead: a 7:50 recording (FFmpeg's beeping sine, decoded as an upload) gets a 30 s
- * replace-section in its middle and an extend from its end (issue 8: bounded for 8-minute sources).
+ * replace-section in its middle and an extend from its end; with {@code --overdubs}, an accompaniment
+ * and a sung vocal over all of it (issue 8: bounded for 8-minute sources).
  * Run it in a JVM with the heap under test; it prints one line per render and exits 0, or 1 on
  * {@link OutOfMemoryError}.
  *
  * <pre>
  * java -Xmx1g --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
- *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2] [--splices]
+ *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2] [--splices | --overdubs]
  * </pre>
  */
 public final class LongRenderMemory {
@@ -43,11 +44,12 @@ public final class LongRenderMemory {
     int at = arguments.indexOf("--threads");
     int threads = at >= 0 ? Integer.parseInt(arguments.get(at + 1)) : Runtime.getRuntime().availableProcessors();
     boolean splices = arguments.contains("--splices");
+    boolean overdubs = arguments.contains("--overdubs");
     Path work = Files.createTempDirectory("long-render");
     long max = Runtime.getRuntime().maxMemory();
     try (Studio studio = new Studio(new StudioConfig(null, work.resolve("work"), threads))) {
-      if (splices) {
-        splices(studio, work, max);
+      if (splices || overdubs) {
+        uploads(studio, work, max, splices);
         return;
       }
       SongPlan plan = studio.plan(eightMinuteSong());
@@ -81,7 +83,7 @@ public final class LongRenderMemory {
     }
   }
 
-  private static void splices(Studio studio, Path work, long max) throws Exception {
+  private static void uploads(Studio studio, Path work, long max, boolean splices) throws Exception {
     Path raw = work.resolve("recording.wav");
     Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
         "sine=frequency=220:beep_factor=4:duration=470:sample_rate=44100", "-ac", "2", raw.toString())
@@ -95,6 +97,10 @@ public final class LongRenderMemory {
     SongRequest request = SongRequest.builder().customMode(true).instrumental(true).style("pop").title("Splice")
         .model("V5").seed(7).build();
     studio.soundBankDescription();
+    if (!splices) {
+      overdubs(uploads, source, analysis, work, max);
+      return;
+    }
     System.gc();
     try (HeapSampler heap = new HeapSampler()) {
       long start = System.nanoTime();
@@ -111,6 +117,25 @@ public final class LongRenderMemory {
       RenderedClip clip = uploads.renderContinuation(plan, 0, source, splice, analysis, work.resolve("extended"));
       System.out.printf(Locale.ROOT, "extend from %.0f s: %.0f s clip, wall %.1f s, peak heap %d MB of max %d MB%n",
           splice, clip.durationSeconds(), (System.nanoTime() - start) / 1e9, heap.peakBytes() >> 20, max >> 20);
+    }
+  }
+
+  /** Add-instrumental and add-vocals over the whole recording (issue 8: the recording is streamed, never held). */
+  private static void overdubs(UploadStudio uploads, SourceAudio source, AudioAnalysis analysis, Path work, long max) throws Exception {
+    SongRequest instrumental = SongRequest.builder().customMode(true).instrumental(true).style("funk").title("Under")
+        .model("V5").seed(7).build();
+    SongRequest vocals = SongRequest.builder().customMode(true).prompt(eightMinuteSong().prompt()).style("pop").title("Over")
+        .model("V5").seed(7).build();
+    for (UploadStudio.Overdub what : UploadStudio.Overdub.values()) {
+      System.gc();
+      try (HeapSampler heap = new HeapSampler()) {
+        long start = System.nanoTime();
+        SongPlan plan = uploads.planOverdub(what == UploadStudio.Overdub.VOCALS ? vocals : instrumental, analysis, what);
+        RenderedClip clip = uploads.renderOverdub(plan, 0, source, what, work.resolve("overdub-" + what));
+        System.out.printf(Locale.ROOT, "overdub %s over a %.0f s recording: %.0f s clip, %d stems, wall %.1f s, peak heap %d MB of max %d MB%n",
+            what, source.durationSeconds(), clip.durationSeconds(), clip.stemsWav().size(), (System.nanoTime() - start) / 1e9,
+            heap.peakBytes() >> 20, max >> 20);
+      }
     }
   }
 

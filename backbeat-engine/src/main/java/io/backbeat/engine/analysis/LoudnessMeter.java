@@ -172,7 +172,7 @@ public final class LoudnessMeter {
     }
   }
 
-  private static double gate(double[] energy, int segment) {
+  static double gate(double[] energy, int segment) {
     int segments = energy.length;
     if (segments < 4) {
       return SILENCE;
