@@ -382,6 +382,7 @@ public final class BackbeatApp implements AutoCloseable {
             local,
             RelayStore.of(transactor),
             new Rehoster(egressClient.newBuilder().field("upstream output").build(), config.storage().dataDir().resolve("work").resolve("relay")),
+            config.storage().dataDir().resolve("work").resolve("relay"),
             () -> baseUrl,
             RELAY_SLOTS));
   }
