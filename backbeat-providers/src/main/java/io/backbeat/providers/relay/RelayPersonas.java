@@ -10,20 +10,13 @@ import io.backbeat.core.asset.AssetStore;
 import io.backbeat.core.persona.Persona;
 import io.backbeat.core.store.DuplicateKeyException;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.spec.AddInstrumentalSpec;
-import io.backbeat.core.task.spec.AddVocalsSpec;
-import io.backbeat.core.task.spec.Composition;
-import io.backbeat.core.task.spec.ExtendSpec;
 import io.backbeat.core.task.spec.PersonaSpec;
-import io.backbeat.core.task.spec.ReplaceSectionSpec;
-import io.backbeat.core.task.spec.SongSpec;
 import io.backbeat.core.task.spec.TaskSpec;
-import io.backbeat.core.task.spec.UploadCoverSpec;
-import io.backbeat.core.task.spec.UploadExtendSpec;
 import io.backbeat.engine.encode.AudioDecoder;
 import io.backbeat.engine.encode.DecodedAudio;
 import io.backbeat.engine.voice.PersonaVoice;
 import io.backbeat.engine.voice.VoiceMeter;
+import io.backbeat.providers.local.OwnPersonaCheck;
 import io.backbeat.providers.local.PersonaVoiceJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,21 +51,7 @@ final class RelayPersonas {
 
   /** The persona id a music spec sings with, if any. */
   static Optional<String> named(TaskSpec spec) {
-    Composition c =
-        switch (spec) {
-          case SongSpec s -> s.composition();
-          case ExtendSpec s -> s.composition();
-          case UploadCoverSpec s -> s.composition();
-          case UploadExtendSpec s -> s.composition();
-          case AddVocalsSpec s -> s.composition();
-          case AddInstrumentalSpec s -> s.composition();
-          case ReplaceSectionSpec s -> s.composition();
-          default -> null;
-        };
-    if (c == null || c.shaping() == null || c.shaping().personaId() == null || c.shaping().personaId().isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(c.shaping().personaId().strip());
+    return OwnPersonaCheck.named(spec);
   }
 
   /** The stored persona a task names, when it is the task's account's (someone else's is not found). */

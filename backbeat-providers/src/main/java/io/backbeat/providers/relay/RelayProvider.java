@@ -205,7 +205,7 @@ public final class RelayProvider implements Provider {
     Optional<String> persona = RelayPersonas.named(task.spec());
     if (persona.isPresent() && store.persona(persona.get()).isPresent() && personas.of(task).isEmpty()) {
       // another account's persona: answered as if there were none (its existence is not told)
-      return Step.fail(FailureCode.INVALID_INPUT, "personaId " + persona.get() + " is not a persona of yours");
+      return Step.fail(FailureCode.INVALID_INPUT, io.backbeat.providers.local.OwnPersonaCheck.notYours(persona.get()));
     }
     state.firstOfferedAt(now);
     Optional<Task> sourceTask = SourceClips.referenceOf(task.spec()).flatMap(ref -> store.task(ref.taskId()));
