@@ -357,6 +357,11 @@ public final class BackbeatApp implements AutoCloseable {
     jobs.put(TaskKind.STEMS, new StemsJob(sources, work));
     jobs.put(TaskKind.COVER_ART, new CoverArtJob(sources, work));
     jobs.put(TaskKind.MP4, new MusicVideoJob(sources, work));
+    // a song may sing only with the caller's own persona (the studio's voice lookup knows no accounts)
+    for (TaskKind kind : List.of(TaskKind.SONG, TaskKind.EXTEND, TaskKind.UPLOAD_COVER, TaskKind.UPLOAD_EXTEND, TaskKind.ADD_VOCALS,
+        TaskKind.ADD_INSTRUMENTAL, TaskKind.REPLACE_SECTION)) {
+      jobs.computeIfPresent(kind, (k, job) -> new io.backbeat.providers.local.OwnPersonaCheck(job, personas::find));
+    }
     return new LocalProvider(jobs);
   }
 
@@ -382,6 +387,7 @@ public final class BackbeatApp implements AutoCloseable {
             local,
             RelayStore.of(transactor),
             new Rehoster(egressClient.newBuilder().field("upstream output").build(), config.storage().dataDir().resolve("work").resolve("relay")),
+            config.storage().dataDir().resolve("work").resolve("relay"),
             () -> baseUrl,
             RELAY_SLOTS));
   }

@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param callbackUrl our callback URL for this task on this channel, or null (none to give)
  * @param source the source clip's upstream ids, or null when the kind has no source clip
  * @param intentAt when the submit was (or is about to be) sent: the reconcile window starts here
+ * @param personaId the persona id to send for a music spec that names one (the upstream's id of a
+ *     persona kept here), or null to send none
  */
-public record RelayJob(Task task, ChannelConfig channel, String callbackUrl, SourceClip source, Instant intentAt) {
+public record RelayJob(Task task, ChannelConfig channel, String callbackUrl, SourceClip source, Instant intentAt, String personaId) {
   public RelayJob {
     requireNonNull(task, "task is null");
     requireNonNull(channel, "channel is null");

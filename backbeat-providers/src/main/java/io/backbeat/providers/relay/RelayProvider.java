@@ -17,6 +17,7 @@ import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.spec.ClipRef;
 import io.backbeat.core.task.spec.TaskSpec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,8 @@ public final class RelayProvider implements Provider {
   private final Semaphore studioSlots;
   private final RelayStore store;
   private final Rehoster rehoster;
+  private final VideoPosters posters;
+  private final RelayPersonas personas;
   private final Supplier<String> publicBaseUrl;
   private final int slots;
 
@@ -82,6 +85,7 @@ public final class RelayProvider implements Provider {
    * @param local the local channels of the config, which take part in routing; empty if none
    * @param studio the local studio the local channels stand for (it serves what ranks a local channel
    *     first, and what every upstream before a local channel refused); empty without local channels
+   * @param workDir where stored outputs are decoded (a relayed video's poster, a relayed persona's voice)
    * @param publicBaseUrl the base of our callback URLs (the public URL), or a supplier of null for none
    * @param slots steps at once per node (short I/O each)
    */
@@ -91,6 +95,7 @@ public final class RelayProvider implements Provider {
       Optional<Provider> studio,
       RelayStore store,
       Rehoster rehoster,
+      Path workDir,
       Supplier<String> publicBaseUrl,
       int slots) {
     Map<String, RelayChannel> byName = new LinkedHashMap<>();
@@ -109,6 +114,9 @@ public final class RelayProvider implements Provider {
     this.studioSlots = new Semaphore(studio.map(Provider::defaultSlots).orElse(1));
     this.store = requireNonNull(store, "store is null");
     this.rehoster = requireNonNull(rehoster, "rehoster is null");
+    requireNonNull(workDir, "workDir is null");
+    this.posters = new VideoPosters(workDir);
+    this.personas = new RelayPersonas(store, workDir);
     this.publicBaseUrl = requireNonNull(publicBaseUrl, "publicBaseUrl is null");
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be at least 1");
@@ -194,6 +202,11 @@ public final class RelayProvider implements Provider {
 
   private Step submit(Task task, TaskContext context, RelayState state) throws Exception {
     Instant now = context.clock().instant();
+    Optional<String> persona = RelayPersonas.named(task.spec());
+    if (persona.isPresent() && store.persona(persona.get()).isPresent() && personas.of(task).isEmpty()) {
+      // another account's persona: answered as if there were none (its existence is not told)
+      return Step.fail(FailureCode.INVALID_INPUT, io.backbeat.providers.local.OwnPersonaCheck.notYours(persona.get()));
+    }
     state.firstOfferedAt(now);
     Optional<Task> sourceTask = SourceClips.referenceOf(task.spec()).flatMap(ref -> store.task(ref.taskId()));
     List<ChannelConfig> order = router.order(task.spec(), c -> usable(c, task.spec(), sourceTask), task.id());
@@ -486,6 +499,21 @@ public final class RelayProvider implements Provider {
     try {
       ObjectNode result = rehoster.rehost(task.id(), draft, context.assets(), channel.config().maxAssetBytes(), channel.config().timeout());
       result.putObject("upstream").put("channel", channel.name()).put("taskId", upstreamId);
+      if (task.kind() == TaskKind.VIDEO) {
+        // a local video has its first frame as a poster; a relayed one gets the same (or keeps the upstream's)
+        posters.addTo(task.id(), result, context.assets());
+      }
+      if (task.kind() == TaskKind.PERSONA) {
+        // kept in our persona store like a local one: owned, listed, one per clip, usable on failover
+        Optional<SourceClip> source =
+            SourceClips.referenceOf(task.spec()).flatMap(ref -> store.task(ref.taskId()).flatMap(t -> SourceClips.resolve(ref, t)));
+        try {
+          personas.keep(task, result, channel.name(), source, context.assets(), now);
+        } catch (io.backbeat.core.store.DuplicateKeyException e) {
+          channel.health().finished(false);
+          return Step.fail(FailureCode.INVALID_INPUT, RelayPersonas.ALREADY_EXISTS);
+        }
+      }
       if (context.isAbandoned()) {
         return Step.abandoned();
       }
@@ -520,6 +548,12 @@ public final class RelayProvider implements Provider {
     if (relay == null || !relay.client().supports(spec)) {
       return false;
     }
+    // a song naming a persona made upstream goes to that upstream (or the local studio), whose id it knows
+    Optional<String> personaChannel =
+        RelayPersonas.named(spec).flatMap(store::persona).flatMap(RelayPersonas::channelOf);
+    if (personaChannel.isPresent() && !personaChannel.get().equals(channel.name())) {
+      return false;
+    }
     if (ref.isEmpty()) {
       return true;
     }
@@ -529,7 +563,13 @@ public final class RelayProvider implements Provider {
   private RelayJob job(Task task, RelayChannel channel, SourceClip source, Instant intentAt) {
     String base = publicBaseUrl.get();
     String callbackUrl = base == null ? null : channel.tokens().callbackUrl(base, channel.name(), task.id());
-    return new RelayJob(task, channel.config(), callbackUrl, source, intentAt);
+    String persona = RelayPersonas.named(task.spec()).orElse(null);
+    Optional<io.backbeat.core.persona.Persona> kept = personas.of(task);
+    if (kept.isPresent()) {
+      // a persona kept here is sent as the id its own upstream gave it; one made elsewhere means nothing to this one
+      persona = RelayPersonas.upstreamId(kept.get(), channel.name()).orElse(null);
+    }
+    return new RelayJob(task, channel.config(), callbackUrl, source, intentAt, persona);
   }
 
   private static Instant earliest(Instant a, Instant b) {

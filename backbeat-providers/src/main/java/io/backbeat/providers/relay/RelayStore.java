@@ -1,5 +1,6 @@
 package io.backbeat.providers.relay;
 
+import io.backbeat.core.persona.Persona;
 import io.backbeat.core.provider.UpstreamCallback;
 import io.backbeat.core.store.Transactor;
 import io.backbeat.core.task.Task;
@@ -29,6 +30,15 @@ public interface RelayStore {
 
   /** Forgets callbacks received before {@code cutoff}; returns how many. */
   int forgetCallbacksBefore(Instant cutoff);
+
+  /** A stored persona (local or relayed) by our id. */
+  Optional<Persona> persona(String id);
+
+  /** The account's persona of one clip, if it has one. */
+  Optional<Persona> personaOfClip(String accountId, String clipId);
+
+  /** Stores a relayed persona; a {@link io.backbeat.core.store.DuplicateKeyException} when the account has one of that clip. */
+  void insertPersona(Persona persona);
 
   /** The store on the database. */
   static RelayStore of(Transactor transactor) {
@@ -68,6 +78,21 @@ public interface RelayStore {
       @Override
       public int forgetCallbacksBefore(Instant cutoff) {
         return transactor.inTransaction(tx -> tx.upstreamCallbacks().deleteReceivedBefore(cutoff));
+      }
+
+      @Override
+      public Optional<Persona> persona(String id) {
+        return transactor.inTransaction(tx -> tx.personas().find(id));
+      }
+
+      @Override
+      public Optional<Persona> personaOfClip(String accountId, String clipId) {
+        return transactor.inTransaction(tx -> tx.personas().findBySource(accountId, clipId));
+      }
+
+      @Override
+      public void insertPersona(Persona persona) {
+        transactor.useTransaction(tx -> tx.personas().insert(persona));
       }
     };
   }

@@ -131,6 +131,14 @@ final class SunoRelayRequests {
       }
       default -> throw new UnsupportedOperationException("Suno makes no " + job.spec().kind());
     }
+    if (body.has("personaId")) {
+      // our persona ids mean nothing upstream: the job carries the upstream's id (or none)
+      if (job.personaId() == null) {
+        body.remove("personaId");
+      } else {
+        body.put("personaId", job.personaId());
+      }
+    }
     return body;
   }
 

@@ -127,8 +127,20 @@ public final class FakeSuno extends FakeUpstream {
     if (method.equals("GET")) {
       handleGet(exchange, route);
     } else {
-      handlePost(exchange, route, parse(body));
+      JsonNode request = parse(body);
+      posts.add(new Post(route, request));
+      handlePost(exchange, route, request);
     }
+  }
+
+  /** A request body this upstream received, with its route (under the family's prefix). */
+  public record Post(String route, JsonNode body) {}
+
+  private final java.util.List<Post> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** The bodies of the POSTs to routes ending with {@code routeSuffix}, in the order received. */
+  public java.util.List<JsonNode> postsTo(String routeSuffix) {
+    return posts.stream().filter(p -> p.route().endsWith(routeSuffix)).map(Post::body).toList();
   }
 
   // ---- creates ----

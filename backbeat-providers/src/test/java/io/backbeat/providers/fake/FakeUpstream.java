@@ -50,6 +50,8 @@ public abstract class FakeUpstream implements AutoCloseable {
   /** One "second" of a job's life: real-time tests shrink it, settable-clock tests keep 1 s. */
   private volatile Duration jobUnit = Duration.ofSeconds(1);
   private volatile boolean holding;
+  /** A real file to serve for every video output made from now on (null: random bytes, as for every other output). */
+  private volatile byte[] videoFile;
 
   private final HttpServer server;
   private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
@@ -197,11 +199,22 @@ public abstract class FakeUpstream implements AutoCloseable {
     }
   }
 
-  /** Makes an output file (random bytes of a plausible size) and returns its name. */
+  /** Serves {@code mp4} (a decodable video) as every video output made from now on; null goes back to random bytes. */
+  public void videoFile(byte[] mp4) {
+    this.videoFile = mp4 == null ? null : mp4.clone();
+  }
+
+  /** Makes an output file (random bytes of a plausible size, or the {@link #videoFile} for a video) and returns its name. */
   protected String makeFile(String name, String contentType) {
-    byte[] bytes = new byte[256 + nextInt(4096)];
-    synchronized (random) {
-      random.nextBytes(bytes);
+    byte[] video = videoFile;
+    byte[] bytes;
+    if (video != null && contentType.startsWith("video/")) {
+      bytes = video;
+    } else {
+      bytes = new byte[256 + nextInt(4096)];
+      synchronized (random) {
+        random.nextBytes(bytes);
+      }
     }
     files.put(name, new StoredFile(bytes, contentType));
     fileHashes.add(sha256(bytes));

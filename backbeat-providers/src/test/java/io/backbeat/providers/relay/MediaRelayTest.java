@@ -111,6 +111,38 @@ class MediaRelayTest {
     assertThat(kling.distinctTokens()).as("one JWT, cached and reused").isEqualTo(1);
   }
 
+  @Test
+  void a_relayed_video_gets_its_first_frame_as_a_poster_and_an_undecodable_one_still_succeeds_without() throws Exception {
+    open(Faults.NONE);
+    Task noise = runToEnd(create("m-noise", video("kling-v3-omni", "random bytes m-noise")).id());
+    assertThat(noise.status()).as("a poster is a courtesy: %s", noise.errorMessage()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(noise.result().has("cover")).as("nothing to decode, nothing made up").isFalse();
+
+    byte[] mp4 = io.backbeat.providers.fake.TestVideos.redThenBlue();
+    kling.videoFile(mp4);
+    dashscope.videoFile(mp4);
+    Task kl = runToEnd(create("m-kposter", video("kling-v3-omni", "a red door m-kposter")).id());
+    Task wan = runToEnd(create("m-wposter", video("wan2.2-t2v-plus", "a red door m-wposter")).id());
+    kling.deleteAllFiles();
+    dashscope.deleteAllFiles();
+    for (Task task : List.of(kl, wan)) {
+      assertThat(task.status()).isEqualTo(TaskStatus.SUCCEEDED);
+      String key = task.result().path("cover").asText();
+      assertThat(key).isEqualTo(task.id() + "/cover.png");
+      assertThat(harness.assets.find(key).orElseThrow().contentType()).isEqualTo("image/png");
+      java.awt.image.BufferedImage poster;
+      try (var in = harness.assets.open(key, 0)) {
+        poster = javax.imageio.ImageIO.read(in);
+      }
+      assertThat(poster.getWidth()).isEqualTo(160);
+      assertThat(poster.getHeight()).isEqualTo(96);
+      java.awt.Color centre = new java.awt.Color(poster.getRGB(80, 48));
+      assertThat(centre.getRed()).as("the first frame (red), not a later one (blue): %s", centre).isGreaterThan(150);
+      assertThat(centre.getBlue()).isLessThan(100);
+      assertThat(task.result().path("sources").has(key)).as("made here, not an upstream file").isFalse();
+    }
+  }
+
   static VideoSpec imageToVideo(String model, String prompt) {
     return new VideoSpec(model, prompt, null, 1280, 720, 5.0, 24, "https://example.com/first.png", null, null, List.of(), null, true, false, null);
   }

@@ -105,7 +105,7 @@ final class RelayHarness implements AutoCloseable {
     }
     RelayStore store = RelayStore.of(transactor);
     relay =
-        new RelayProvider(relays, locals, studio, store, new Rehoster(shared, dir.resolve("work")),
+        new RelayProvider(relays, locals, studio, store, new Rehoster(shared, dir.resolve("work")), dir.resolve("work"),
             () -> "http://127.0.0.1:" + callbackServer.getAddress().getPort(), 64);
     providers = new ArrayList<>(List.of(relay));
     studio.ifPresent(providers::add);

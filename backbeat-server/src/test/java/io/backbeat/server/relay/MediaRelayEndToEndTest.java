@@ -8,6 +8,7 @@ import io.backbeat.providers.fake.FakeDashScope;
 import io.backbeat.providers.fake.FakeKling;
 import io.backbeat.providers.fake.FakeUpstream;
 import io.backbeat.providers.fake.Faults;
+import io.backbeat.providers.fake.TestVideos;
 import io.backbeat.server.Extensions;
 import io.backbeat.server.testing.MediaTestProvider;
 import io.backbeat.server.testing.TestServer;
@@ -269,6 +270,7 @@ class MediaRelayEndToEndTest {
     HttpResponse<String> early = server.get("/openai/v1/videos/" + id + "/content");
     assertThat(early.statusCode()).as("no content before success: " + early.body()).isEqualTo(404);
     assertThat(json(early).path("error").path("message").asText()).contains("no content yet");
+    kling.videoFile(TestVideos.redThenBlue()); // a decodable video, so its poster can be checked
     kling.hold(false);
 
     JsonNode done = server.pollUntil("/openai/v1/videos/" + id, terminal("", "status", "queued|in_progress"), PATIENCE);
@@ -287,9 +289,17 @@ class MediaRelayEndToEndTest {
     assertThat(content.statusCode()).isEqualTo(200);
     assertThat(content.headers().firstValue("content-type")).hasValue("video/mp4");
     assertThat(kling.fileHashes()).contains(sha256(content.body()));
-    HttpResponse<String> thumbnail = server.get("/openai/v1/videos/" + id + "/content?variant=thumbnail");
-    assertThat(thumbnail.statusCode()).as("Kling sends no poster image: " + thumbnail.body()).isEqualTo(404);
-    assertThat(json(thumbnail).path("error").path("message").asText()).contains("no thumbnail");
+    HttpResponse<byte[]> thumbnail = server.client().send(
+        HttpRequest.newBuilder(URI.create(server.url("/openai/v1/videos/" + id + "/content?variant=thumbnail")))
+            .header("Authorization", "Bearer " + server.apiKey).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(thumbnail.statusCode()).as("Kling sends no poster: we make one from the first frame").isEqualTo(200);
+    assertThat(thumbnail.headers().firstValue("content-type")).hasValue("image/png");
+    java.awt.image.BufferedImage poster = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body()));
+    assertThat(poster.getWidth()).isEqualTo(160);
+    java.awt.Color centre = new java.awt.Color(poster.getRGB(poster.getWidth() / 2, poster.getHeight() / 2));
+    assertThat(centre.getRed()).as("the first frame (red), not a later one (blue): %s", centre).isGreaterThan(150);
+    assertThat(centre.getBlue()).isLessThan(100);
   }
 
   @Test

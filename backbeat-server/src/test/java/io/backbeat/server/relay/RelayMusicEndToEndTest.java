@@ -194,7 +194,7 @@ class RelayMusicEndToEndTest {
       assertThat(style.path("successFlag").asText()).isEqualTo("1");
       JsonNode persona = createSync(p.persona(),
           "{\"taskId\":\"%s\",\"audioId\":\"%s\",\"name\":\"Harbour Voice\",\"description\":\"the singer of the harbour\"}".formatted(song, audioId));
-      assertThat(persona.path("personaId").asText()).startsWith("persona-");
+      assertThat(persona.path("personaId").asText()).as("our id; the upstream's (persona-…) is kept in our persona store").startsWith("persona_");
       assertThat(persona.path("name").asText()).isEqualTo("Harbour Voice");
       assertThat(persona.path("description").asText()).isEqualTo("the singer of the harbour");
 
