@@ -203,6 +203,7 @@ public final class BackbeatApp implements AutoCloseable {
 
     this.dispatcher = new Dispatcher(tasks, transactor, providers, assets, clock, config.workers(), node);
     this.dispatchLoop = new BackgroundLoop("dispatcher", Duration.ofSeconds(5), dispatcher::runOnce);
+    dispatcher.onSlotFreed(dispatchLoop::wake);
     this.heartbeatLoop = new BackgroundLoop("lease-heartbeat", config.workers().lease().dividedBy(3), dispatcher::renewLeases);
     LeaseReaper reaper = new LeaseReaper(tasks, transactor, providers, clock, config.workers());
     this.reaperLoop = new BackgroundLoop("lease-reaper", config.workers().lease(), reaper::runOnce);

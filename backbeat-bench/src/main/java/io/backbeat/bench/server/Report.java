@@ -29,6 +29,9 @@ final class Report {
   PostgresCreates.Result postgres;
   String postgresError;
   boolean drainedBeforeLifecycle;
+  long drainNanos;
+  long drainExpected;
+  long drainReceived;
   long lifecycleTasks;
   boolean lifecycleAll;
   long lifecycleNanos;
@@ -102,7 +105,11 @@ final class Report {
     for (LoadGenerator.Result r : runs) {
       md.append(r.name()).append(' ').append(r.failures()).append(r == runs.get(runs.size() - 1) ? "" : ", ");
     }
-    md.append(".").append(drainedBeforeLifecycle ? "" : " The create runs' callbacks had not all arrived before the lifecycle run started.").append("\n\n");
+    md.append(".").append(drainedBeforeLifecycle
+        ? String.format(Locale.ROOT, " The lifecycle run started on an empty queue: the create runs' %,d callbacks had all arrived %.1f s after the last create.",
+            drainExpected, drainNanos / 1e9)
+        : String.format(Locale.ROOT, " The lifecycle run did not start on an empty queue: %,d of the create runs' %,d callbacks had arrived after a %.0f s wait,"
+            + " so the lifecycle figure includes working through that backlog.", drainReceived, drainExpected, drainNanos / 1e9)).append("\n\n");
     md.append("![latency by percentile](").append(chartPath).append(")\n\n");
     md.append("| run | requests | rate | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|---|---|\n");
     for (LoadGenerator.Result r : runs) {

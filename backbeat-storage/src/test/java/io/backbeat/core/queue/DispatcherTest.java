@@ -415,6 +415,36 @@ class DispatcherTest {
     waitUntil(() -> dispatcher.activeCount() == 0);
   }
 
+  @Test
+  void a_run_that_ends_says_so_once_its_slot_is_free_so_the_next_queued_task_is_claimed_at_once() {
+    ScriptedProvider local = new ScriptedProvider("local", 1, (task, context) -> done());
+    TaskService service = service(local);
+    List<Runnable> steps = new ArrayList<>();
+    Dispatcher dispatcher = dispatcher(service, local, "node-a", steps::add);
+    List<Integer> activeWhenFreed = new ArrayList<>();
+    dispatcher.onSlotFreed(() -> activeWhenFreed.add(dispatcher.activeCount("local")));
+    List<Integer> activeAtTerminalEvent = new ArrayList<>();
+    service.addListener(event -> {
+      if (event.status().isTerminal()) {
+        activeAtTerminalEvent.add(dispatcher.activeCount("local"));
+      }
+    });
+    Task first = create(service);
+    Task second = create(service);
+
+    dispatcher.runOnce();
+    assertThat(steps).as("one slot: one claim").hasSize(1);
+    steps.removeFirst().run();
+
+    assertThat(find(first.id()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+    assertThat(activeAtTerminalEvent).as("the terminal event comes while the slot is still taken").containsExactly(1);
+    assertThat(activeWhenFreed).as("the hook comes once the slot is free").containsExactly(0);
+    dispatcher.runOnce();
+    assertThat(steps).as("a pass after the hook claims the second task").hasSize(1);
+    steps.removeFirst().run();
+    assertThat(find(second.id()).status()).isEqualTo(TaskStatus.SUCCEEDED);
+  }
+
   // ---- money: the provider's verdict decides refund or charge ---------------------------------
 
   private List<String> ledgerKinds(String taskId) {
