@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -255,6 +256,7 @@ final class RhymeBank {
   private static final List<Family> FAMILIES = parse();
   private static final Map<String, List<Family>> BY_WORD = index(FAMILIES);
   private static final List<Map.Entry<String, Family>> BY_SUFFIX = suffixes(FAMILIES);
+  private static final Map<String, List<Family>> FAMILIES_OF_WORD = new ConcurrentHashMap<>();
 
   private RhymeBank() {}
 
@@ -271,6 +273,21 @@ final class RhymeBank {
     if (w.isEmpty()) {
       return List.of();
     }
+    // the songwriter asks this of every candidate line it weighs, mostly of the same few hundred
+    // words; the suffix scan was most of a lyrics task's CPU (bounded: cleared past 50,000 words)
+    List<Family> known = FAMILIES_OF_WORD.get(w);
+    if (known != null) {
+      return known;
+    }
+    if (FAMILIES_OF_WORD.size() > 50_000) {
+      FAMILIES_OF_WORD.clear();
+    }
+    List<Family> found = lookUp(w);
+    FAMILIES_OF_WORD.put(w, found);
+    return found;
+  }
+
+  private static List<Family> lookUp(String w) {
     List<Family> listed = BY_WORD.get(w);
     if (listed != null) {
       return listed;
