@@ -10,11 +10,14 @@ import io.backbeat.core.event.TaskEvent;
 import io.backbeat.core.task.Task;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.spec.ImageSpec;
 import io.backbeat.core.task.spec.VideoSpec;
 import io.backbeat.server.http.Auth;
+import io.backbeat.server.http.FinishedAnswers;
 import io.backbeat.server.http.Json;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,6 +42,8 @@ final class DashScopeTasks {
 
   private final DashScopeDialect dialect;
 
+  private final FinishedAnswers finished = new FinishedAnswers();
+
   DashScopeTasks(DashScopeDialect dialect) {
     this.dialect = dialect;
   }
@@ -47,14 +52,37 @@ final class DashScopeTasks {
     String taskId = ctx.pathParam("task_id").strip();
     Principal principal = Auth.principal(ctx);
     dialect.creation().checkPoll(principal, taskId);
-    ObjectNode body = Json.object().put("request_id", DashScopeDialect.requestId());
-    Optional<Task> found = find(principal, taskId);
-    if (found.isEmpty()) {
-      body.putObject("output").put("task_id", taskId).put("task_status", "UNKNOWN");
-    } else {
-      render(found.get(), body);
+    String requestId = DashScopeDialect.requestId();
+    // only answers of tasks that passed find()'s filters are remembered, so a hit needs no filtering
+    Optional<TaskVersion> version = dialect.tasks().findVersion(principal.accountId(), taskId);
+    byte[] rest = version.map(finished::find).orElse(null);
+    if (rest == null) {
+      // read after the version: the answer is never older than the version it is filed under
+      Optional<Task> found = find(principal, taskId);
+      ObjectNode body = Json.object();
+      if (found.isEmpty()) {
+        body.putObject("output").put("task_id", taskId).put("task_status", "UNKNOWN");
+      } else {
+        render(found.get(), body);
+      }
+      rest = Json.write(body).getBytes(StandardCharsets.UTF_8);
+      if (found.isPresent() && version.isPresent()) {
+        finished.remember(version.get(), rest);
+      }
     }
-    ctx.status(200).contentType("application/json").result(Json.write(body));
+    ctx.status(200).contentType("application/json").result(withRequestId(requestId, rest));
+  }
+
+  /**
+   * {@code {"request_id": …}} followed by the fields of {@code rest} (a rendered object): the request
+   * id is new on every answer, the rest of a finished task's answer is not.
+   */
+  static byte[] withRequestId(String requestId, byte[] rest) {
+    byte[] head = ("{\"request_id\":" + Json.write(requestId) + (rest.length > 2 ? "," : "")).getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + rest.length - 1];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(rest, 1, out, head.length, rest.length - 1);
+    return out;
   }
 
   /** The caller's DashScope task, or empty: other accounts' and dialects' tasks do not exist here. */

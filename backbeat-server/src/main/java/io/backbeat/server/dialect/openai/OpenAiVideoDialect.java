@@ -14,6 +14,7 @@ import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskQuery;
 import io.backbeat.core.task.service.TaskQueries;
 import io.backbeat.core.task.TaskStatus;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.spec.VideoSpec;
 import io.backbeat.core.task.service.TaskService;
 import io.backbeat.core.webhook.CallbackRenderer;
@@ -21,6 +22,7 @@ import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.CallbackUrlCheck;
 import io.backbeat.server.http.Dialect;
 import io.backbeat.server.http.Fields;
+import io.backbeat.server.http.FinishedAnswers;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.http.ParsedTask;
 import io.backbeat.server.http.PayloadScrubber;
@@ -29,6 +31,7 @@ import io.backbeat.server.http.RouteTable;
 import io.backbeat.server.http.TaskCreation;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +69,7 @@ public final class OpenAiVideoDialect implements Dialect {
   private final CallbackUrlCheck urls;
   private final AssetStore assets;
   private final List<Route> routes;
+  private final FinishedAnswers finished = new FinishedAnswers();
 
   public OpenAiVideoDialect(TaskService tasks, TaskQueries queries, TaskCreation creation, CallbackUrlCheck urls, AssetStore assets) {
     this.tasks = requireNonNull(tasks, "tasks is null");
@@ -173,8 +177,20 @@ public final class OpenAiVideoDialect implements Dialect {
   }
 
   private void retrieve(Context ctx) {
-    Task task = find(ctx);
-    ctx.status(200).contentType("application/json").result(Json.write(video(task)));
+    String id = ctx.pathParam("video_id").strip();
+    Principal principal = Auth.principal(ctx);
+    String taskId = taskId(id);
+    creation.checkPoll(principal, taskId);
+    // only answers of VIDEO tasks that video() found are remembered, so a hit needs no filtering
+    Optional<TaskVersion> version = tasks.findVersion(principal.accountId(), taskId);
+    byte[] body = version.map(finished::find).orElse(null);
+    if (body == null) {
+      // read after the version: the answer is never older than the version it is filed under
+      byte[] rendered = Json.write(video(video(principal, taskId, id))).getBytes(StandardCharsets.UTF_8);
+      version.ifPresent(v -> finished.remember(v, rendered));
+      body = rendered;
+    }
+    ctx.status(200).contentType("application/json").result(body);
   }
 
   /** {@code ?limit=&after=&order=desc}: the account's videos, newest first, OpenAI's list object. */
@@ -249,11 +265,19 @@ public final class OpenAiVideoDialect implements Dialect {
   private Task find(Context ctx) {
     String id = ctx.pathParam("video_id").strip();
     Principal principal = Auth.principal(ctx);
-    String taskId = id.startsWith(ID_PREFIX) ? id.substring(ID_PREFIX.length()) : id;
+    String taskId = taskId(id);
     creation.checkPoll(principal, taskId);
+    return video(principal, taskId, id);
+  }
+
+  private static String taskId(String videoId) {
+    return videoId.startsWith(ID_PREFIX) ? videoId.substring(ID_PREFIX.length()) : videoId;
+  }
+
+  private Task video(Principal principal, String taskId, String videoId) {
     return tasks.find(principal.accountId(), taskId)
         .filter(task -> task.kind() == TaskKind.VIDEO)
-        .orElseThrow(() -> BackbeatException.notFound("no video with id '" + id + "'"));
+        .orElseThrow(() -> BackbeatException.notFound("no video with id '" + videoId + "'"));
   }
 
   /** OpenAI's video object. */
