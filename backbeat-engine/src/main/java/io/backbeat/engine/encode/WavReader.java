@@ -23,6 +23,7 @@ public final class WavReader implements AutoCloseable {
   private final int bytesPerSample;
   private long position;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  private float[] interleaved = new float[0];
   private static final int PCM = 1;
   private static final int IEEE_FLOAT = 3;
   private static final int EXTENSIBLE = 0xfffe;
@@ -130,11 +131,27 @@ public final class WavReader implements AutoCloseable {
         }
       }
       buffer.flip();
-      for (int f = 0; f < chunk; f++) {
-        for (int c = 0; c < channels; c++) {
-          float v = bytesPerSample == 4 ? buffer.getFloat() : buffer.getShort() / 32767f;
-          if (c < out.length) {
-            out[c][offset + done + f] = v;
+      if (bytesPerSample == 4 && channels == 2 && out.length == 2) {
+        // Spilled stems and masters: one bulk copy out of the bytes, then split (per-sample
+        // getFloat on the direct buffer was the hottest frame of a spilled song's mix and stems).
+        int values = 2 * chunk;
+        if (interleaved.length < values) {
+          interleaved = new float[2 * block];
+        }
+        buffer.asFloatBuffer().get(interleaved, 0, values);
+        float[] l = out[0];
+        float[] r = out[1];
+        for (int f = 0, to = offset + done; f < chunk; f++, to++) {
+          l[to] = interleaved[2 * f];
+          r[to] = interleaved[2 * f + 1];
+        }
+      } else {
+        for (int f = 0; f < chunk; f++) {
+          for (int c = 0; c < channels; c++) {
+            float v = bytesPerSample == 4 ? buffer.getFloat() : buffer.getShort() / 32767f;
+            if (c < out.length) {
+              out[c][offset + done + f] = v;
+            }
           }
         }
       }
