@@ -1,10 +1,11 @@
 package io.backbeat.engine.analysis;
 
 /**
- * The K-weighting of {@link LoudnessMeter} for a stereo signal that arrives a block at a time: the
- * filters' state is kept between blocks, so the power per sample is the same float {@link
- * LoudnessMeter#kWeightedPower} gives for the whole signal. For loudness measured on audio too long
- * to hold (an 8-minute recording with a part over it).
+ * The K-weighting of {@link LoudnessMeter} for a stereo signal, whole or a block at a time: the
+ * filters' state is kept between blocks, so a signal fed in blocks gets the same power per sample as
+ * fed whole. Blocks are for loudness measured on audio too long to hold (an 8-minute recording with
+ * a part over it). The two channels' filter chains run side by side in one loop: they are
+ * independent, and the CPU overlaps their serial arithmetic.
  */
 public final class KWeighting {
   private final double b0;

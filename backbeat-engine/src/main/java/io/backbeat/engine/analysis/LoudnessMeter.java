@@ -43,59 +43,13 @@ public final class LoudnessMeter {
   public static float[] kWeightedPower(float[][] channels, int sampleRate) {
     float[] power = new float[channels[0].length];
     if (channels.length == 2) {
-      kWeightStereo(channels[0], channels[1], sampleRate, power);
+      new KWeighting(sampleRate).power(channels[0], channels[1], power.length, power);
       return power;
     }
     for (float[] x : channels) {
       kWeight(x, null, sampleRate, null, power);
     }
     return power;
-  }
-
-  /**
-   * {@link #kWeight} for two channels in one pass, power only: the two filter chains are
-   * independent, and running them side by side lets the CPU overlap their serial arithmetic.
-   */
-  private static void kWeightStereo(float[] left, float[] right, int sampleRate, float[] power) {
-    Biquad shelf = shelf(sampleRate);
-    Biquad highPass = highPass(sampleRate);
-    double b0 = shelf.b0(), b1 = shelf.b1(), b2 = shelf.b2(), a1 = shelf.a1(), a2 = shelf.a2();
-    double ha1 = highPass.a1(), ha2 = highPass.a2();
-    double lx1 = 0, lx2 = 0, ly1 = 0, ly2 = 0, lh1 = 0, lh2 = 0;
-    double rx1 = 0, rx2 = 0, ry1 = 0, ry2 = 0, rh1 = 0, rh2 = 0;
-    for (int i = 0; i < power.length; i++) {
-      double l = left[i];
-      double r = right[i];
-      double lv = b0 * l + b1 * lx1 + b2 * lx2 - a1 * ly1 - a2 * ly2;
-      double rv = b0 * r + b1 * rx1 + b2 * rx2 - a1 * ry1 - a2 * ry2;
-      if (Math.abs(lv) < Biquad.DENORMAL) {
-        lv = 0;
-      }
-      if (Math.abs(rv) < Biquad.DENORMAL) {
-        rv = 0;
-      }
-      lx2 = lx1;
-      lx1 = l;
-      rx2 = rx1;
-      rx1 = r;
-      double lk = lv - 2 * ly1 + ly2 - ha1 * lh1 - ha2 * lh2;
-      double rk = rv - 2 * ry1 + ry2 - ha1 * rh1 - ha2 * rh2;
-      if (Math.abs(lk) < Biquad.DENORMAL) {
-        lk = 0;
-      }
-      if (Math.abs(rk) < Biquad.DENORMAL) {
-        rk = 0;
-      }
-      ly2 = ly1;
-      ly1 = lv;
-      ry2 = ry1;
-      ry1 = rv;
-      lh2 = lh1;
-      lh1 = lk;
-      rh2 = rh1;
-      rh1 = rk;
-      power[i] = (float) (lk * lk) + (float) (rk * rk);
-    }
   }
 
   /**
