@@ -35,6 +35,11 @@ final class Resampler {
     double step = inRate / outRate;
     int frames = (int) Math.floor((in.length - 1) / step);
     float scale = gain / 32768f;
+    float[] samples = new float[in.length]; // shorts as floats once, not per tap (exact)
+    for (int i = 0; i < in.length; i++) {
+      samples[i] = in[i];
+    }
+    int taps = 2 * HALF;
     for (int j = Math.max(0, -offset); j < frames && offset + j < out.length; j++) {
       double x = j * step;
       int i0 = (int) x;
@@ -45,10 +50,17 @@ final class Resampler {
       float[] b = TABLE[p + 1];
       float sum = 0;
       int base = i0 - (HALF - 1);
-      for (int k = 0; k < 2 * HALF; k++) {
-        int i = base + k;
-        if (i >= 0 && i < in.length) {
-          sum += in[i] * (a[k] + f * (b[k] - a[k]));
+      if (base >= 0 && base + taps <= samples.length) {
+        // Inside the input (all but the first and last few frames): no bounds test per tap.
+        for (int k = 0; k < taps; k++) {
+          sum += samples[base + k] * (a[k] + f * (b[k] - a[k]));
+        }
+      } else {
+        for (int k = 0; k < taps; k++) {
+          int i = base + k;
+          if (i >= 0 && i < samples.length) {
+            sum += samples[i] * (a[k] + f * (b[k] - a[k]));
+          }
         }
       }
       out[offset + j] += sum * scale;
