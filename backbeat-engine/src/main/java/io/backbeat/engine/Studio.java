@@ -13,6 +13,7 @@ import io.backbeat.engine.compose.SungWord;
 import io.backbeat.engine.compose.TextSection;
 import io.backbeat.engine.compose.VoiceRange;
 import io.backbeat.engine.encode.Mp3Encoder;
+import io.backbeat.engine.encode.WavReader;
 import io.backbeat.engine.encode.WavWriter;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
@@ -23,6 +24,7 @@ import io.backbeat.engine.render.PartRenderer;
 import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.render.StemAudio;
+import io.backbeat.engine.render.StreamedMastering;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
 import io.backbeat.engine.voice.PersonaVoices;
@@ -170,19 +172,36 @@ public final class Studio implements AutoCloseable {
     int frames = frames(arrangement);
     RenderedParts rendered = awaitParts(partFutures);
     long renderedAt = System.nanoTime();
-    try (Lease lease = lease(frames)) {
-      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
-      long mixed = System.nanoTime();
-      Mastering.Result mastered = mastering.master(mix.master());
-      long masteredAt = System.nanoTime();
-      Path masterWav = null;
-      if (spills(arrangement)) {
-        // Encoded from the spill, segment by segment: the master's arrays (and the lease) go now.
-        masterWav = StemAudio.OnDisk.spill(mastered.audio(), spills.file("master.f32.wav")).wav();
-        mastered = new Mastering.Result(null, mastered.report());
-        mix = new Mixer.Mix(null, mix.stems());
-        lease.close();
+    boolean spilled = spills(arrangement);
+    // A spilled clip is mixed and mastered a block at a time from and to float WAVs: it holds a few
+    // megabytes, so it takes no share of the whole-signal budget.
+    try (Lease lease = spilled ? Lease.none() : lease(frames)) {
+      Mastering.Report report;
+      List<Mixer.PlacedStem> placedStems;
+      Stem audio = null;
+      Path spilledMaster = null;
+      long mixed;
+      if (spilled) {
+        Mixer.SpilledMix mix = mixer.mixTo(arrangement.parts(), rendered.stems(), rendered.loudness(),
+            spills.file("mix.f32.wav"));
+        mixed = System.nanoTime();
+        StreamedMastering.Result mastered;
+        try (WavReader reader = new WavReader(mix.wav())) {
+          mastered = new StreamedMastering().master(mix.source(reader), spills::file);
+        }
+        Files.deleteIfExists(mix.wav());
+        report = mastered.report();
+        placedStems = mix.stems();
+        spilledMaster = mastered.wav();
+      } else {
+        Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+        mixed = System.nanoTime();
+        Mastering.Result mastered = mastering.master(mix.master());
+        report = mastered.report();
+        placedStems = mix.stems();
+        audio = mastered.audio();
       }
+      long masteredAt = System.nanoTime();
 
       String base = "clip-" + clipIndex;
       Path mp3 = outDir.resolve(base + ".mp3");
@@ -193,26 +212,26 @@ public final class Studio implements AutoCloseable {
       tags.put("genre", clip.style().genre().label());
       tags.put("comment", plan.tags());
       // Stems carry the master gain (not the limiter) so they sum to about the released mix.
-      float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+      float stemGain = (float) Math.pow(10, report.gainDb() / 20);
       Map<String, Path> stemFiles = new LinkedHashMap<>();
       List<Future<?>> outputs = new ArrayList<>();
       long[] encodedAt = new long[1];
-      Stem audio = mastered.audio();
-      Path spilledMaster = masterWav;
+      Stem heldMaster = audio;
+      Path masterWav = spilledMaster;
       // Everything below runs on the render pool (the MP3 as parallel segments): the pool has one
       // thread per core, so the two clips' encodes and stem writes share the cores without
       // oversubscribing them. Only the MP3's coordinator waits, on a virtual thread.
       try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
         outputs.add(io.submit(() -> {
-          if (spilledMaster != null) {
-            Mp3Encoder.encode(mp3, spilledMaster, tags, parts);
+          if (masterWav != null) {
+            Mp3Encoder.encode(mp3, masterWav, tags, parts);
           } else {
-            Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags, parts);
+            Mp3Encoder.encode(mp3, heldMaster.left(), heldMaster.right(), PartRenderer.SAMPLE_RATE, tags, parts);
           }
           encodedAt[0] = System.nanoTime();
           return null;
         }));
-        for (Mixer.PlacedStem placed : mix.stems()) {
+        for (Mixer.PlacedStem placed : placedStems) {
           Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
           stemFiles.put(placed.stem().name(), wav);
           float[] gains = {placed.leftGain() * stemGain, placed.rightGain() * stemGain};
@@ -236,7 +255,7 @@ public final class Studio implements AutoCloseable {
           clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
           (renderedAt - started) / 1_000_000, (mixed - renderedAt) / 1_000_000, (masteredAt - mixed) / 1_000_000,
           (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
-          String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()),
+          String.format("%.1f", report.outputLufs()), String.format("%.1f", report.truePeakDbtp()),
           spilledMaster != null ? "; stems spilled to disk" : "");
       return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
           mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
@@ -424,9 +443,16 @@ public final class Studio implements AutoCloseable {
       this.permits = permits;
     }
 
+    /** A lease of nothing (a streamed clip's). */
+    static Lease none() {
+      return new Lease(null, 0);
+    }
+
     @Override
     public synchronized void close() {
-      semaphore.release(permits);
+      if (permits > 0) {
+        semaphore.release(permits);
+      }
       permits = 0;
     }
   }
