@@ -78,6 +78,13 @@ public final class Studio implements AutoCloseable {
    */
   private final int budgetMegabytes = (int) Math.max(1, (Runtime.getRuntime().maxMemory() / 2) >> 20);
   private final Semaphore wholeSignal = new Semaphore(budgetMegabytes, true);
+  /**
+   * Clips whose parts are held in memory, from their first part to their last file: {@link
+   * #spills} lets a clip hold up to a sixth of the heap on the assumption that two do at once, so
+   * a third (two songs rendering) waits here. Spilled clips hold only the parts being rendered,
+   * which the pool's size bounds, and do not wait.
+   */
+  final Semaphore heldClips = new Semaphore(CLIPS, true); // package-private: StudioSpillTest takes turns
   private final long spillAboveBytes;
 
   public Studio(StudioConfig config) {
@@ -157,10 +164,23 @@ public final class Studio implements AutoCloseable {
 
   /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */
   public RenderedClip render(SongPlan plan, int clipIndex, Path outDir) throws IOException {
-    try (SpillDir spills = new SpillDir(config.workDir())) {
-      List<List<Future<Measured>>> submitted = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills));
+    List<ClipPlan> clips = List.of(plan.clips().get(clipIndex));
+    try (Lease held = holdClips(clips); SpillDir spills = new SpillDir(config.workDir())) {
+      List<List<Future<Measured>>> submitted = submitParts(clips, List.of(spills));
       return finish(plan, clipIndex, outDir, submitted.get(0), spills);
     }
+  }
+
+  /** Waits until the clips that will hold their parts in memory may; closing gives their turn back. */
+  private Lease holdClips(List<ClipPlan> clips) throws IOException {
+    int held = (int) Math.min(CLIPS, clips.stream().filter(c -> !spills(c.arrangement())).count());
+    try {
+      heldClips.acquire(held);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to render", e);
+    }
+    return new Lease(heldClips, held);
   }
 
   private RenderedClip finish(SongPlan plan, int clipIndex, Path outDir, List<Future<Measured>> partFutures,
@@ -278,7 +298,7 @@ public final class Studio implements AutoCloseable {
     for (int i = 0; i < plan.clips().size(); i++) {
       spills.add(new SpillDir(config.workDir()));
     }
-    try {
+    try (Lease held = holdClips(plan.clips())) {
       List<List<Future<Measured>>> submitted = submitParts(plan.clips(), spills);
       List<Future<RenderedClip>> futures = new ArrayList<>();
       try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
