@@ -196,31 +196,12 @@ public final class Studio implements AutoCloseable {
     // A spilled clip is mixed and mastered a block at a time from and to float WAVs: it holds a few
     // megabytes, so it takes no share of the whole-signal budget.
     try (Lease lease = spilled ? Lease.none() : lease(frames)) {
-      Mastering.Report report;
-      List<Mixer.PlacedStem> placedStems;
-      Stem audio = null;
-      Path spilledMaster = null;
-      long mixed;
-      if (spilled) {
-        Mixer.SpilledMix mix = mixer.mixTo(arrangement.parts(), rendered.stems(), rendered.loudness(),
-            spills.file("mix.f32.wav"));
-        mixed = System.nanoTime();
-        StreamedMastering.Result mastered;
-        try (WavReader reader = new WavReader(mix.wav())) {
-          mastered = new StreamedMastering().master(mix.source(reader), spills::file);
-        }
-        Files.deleteIfExists(mix.wav());
-        report = mastered.report();
-        placedStems = mix.stems();
-        spilledMaster = mastered.wav();
-      } else {
-        Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
-        mixed = System.nanoTime();
-        Mastering.Result mastered = mastering.master(mix.master());
-        report = mastered.report();
-        placedStems = mix.stems();
-        audio = mastered.audio();
-      }
+      Mastered mastered = mixAndMaster(arrangement, rendered, spilled, spills);
+      long mixed = mastered.mixedAt();
+      Mastering.Report report = mastered.report();
+      List<Mixer.PlacedStem> placedStems = mastered.stems();
+      Stem audio = mastered.held();
+      Path spilledMaster = mastered.wav();
       long masteredAt = System.nanoTime();
 
       String base = "clip-" + clipIndex;
@@ -282,6 +263,36 @@ public final class Studio implements AutoCloseable {
     }
   }
 
+  /**
+   * A clip mixed and mastered: the master held ({@code held}, whole arrays) or spilled ({@code
+   * wav}, a float WAV in the render's spill folder), with what mastering did and the placed stems.
+   */
+  private record Mastered(Stem held, Path wav, Mastering.Report report, List<Mixer.PlacedStem> stems, long mixedAt) {}
+
+  /**
+   * A spilled clip is mixed into a float WAV a chunk at a time ({@link Mixer#mixTo}) and mastered
+   * from it a block at a time ({@link StreamedMastering}, the same samples as {@link Mastering}):
+   * it holds a few megabytes whatever its length. A held one is mixed and mastered in arrays.
+   */
+  private Mastered mixAndMaster(Arrangement arrangement, RenderedParts rendered, boolean spilled, SpillDir spills)
+      throws IOException {
+    if (!spilled) {
+      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+      long mixedAt = System.nanoTime();
+      Mastering.Result mastered = mastering.master(mix.master());
+      return new Mastered(mastered.audio(), null, mastered.report(), mix.stems(), mixedAt);
+    }
+    Mixer.SpilledMix mix = mixer.mixTo(arrangement.parts(), rendered.stems(), rendered.loudness(),
+        spills.file("mix.f32.wav"));
+    long mixedAt = System.nanoTime();
+    StreamedMastering.Result mastered;
+    try (WavReader reader = new WavReader(mix.wav())) {
+      mastered = new StreamedMastering().master(mix.source(reader), spills::file);
+    }
+    Files.deleteIfExists(mix.wav());
+    return new Mastered(null, mastered.wav(), mastered.report(), mix.stems(), mixedAt);
+  }
+
   /** Writes a placed stem as a 16-bit WAV from its audio, a chunk at a time (held or spilled). */
   private static void writeStem(Path wav, StemAudio stem, float[] gains) throws IOException {
     try (StemAudio.Reader reader = stem.open()) {
@@ -335,6 +346,33 @@ public final class Studio implements AutoCloseable {
         Mastering.Result mastered = mastering.master(mix.master());
         float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
         return new MixedClip(mastered.audio(), mix.stems(), stemGain, spills);
+      }
+    } catch (IOException | RuntimeException e) {
+      spills.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One clip's mastered audio as a float WAV and its parts as placed in the mix, with no file
+   * written: {@link #renderMix} for work that reads the master a block at a time (overdubs). A
+   * long clip is mixed and mastered a block at a time too, so its whole signal is never held.
+   * Close the result to delete its spill files.
+   */
+  public SpilledClip renderMixToDisk(SongPlan plan, int clipIndex) throws IOException {
+    SpillDir spills = new SpillDir(config.workDir());
+    try {
+      List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills)).get(0);
+      Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
+      RenderedParts rendered = awaitParts(partFutures);
+      boolean spilled = spills(arrangement);
+      try (Lease lease = spilled ? Lease.none() : lease(frames(arrangement))) {
+        Mastered mastered = mixAndMaster(arrangement, rendered, spilled, spills);
+        StemAudio.OnDisk master = mastered.wav() != null
+            ? new StemAudio.OnDisk("master", mastered.wav(), frames(arrangement))
+            : StemAudio.OnDisk.spill(mastered.held(), spills.file("master.f32.wav"));
+        float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+        return new SpilledClip(master, mastered.stems(), stemGain, spills);
       }
     } catch (IOException | RuntimeException e) {
       spills.close();
