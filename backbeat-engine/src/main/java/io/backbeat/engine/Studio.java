@@ -13,6 +13,7 @@ import io.backbeat.engine.compose.SungWord;
 import io.backbeat.engine.compose.TextSection;
 import io.backbeat.engine.compose.VoiceRange;
 import io.backbeat.engine.encode.Mp3Encoder;
+import io.backbeat.engine.encode.WavReader;
 import io.backbeat.engine.encode.WavWriter;
 import io.backbeat.engine.lyrics.Lyrics;
 import io.backbeat.engine.lyrics.LyricsRequest;
@@ -23,6 +24,7 @@ import io.backbeat.engine.render.PartRenderer;
 import io.backbeat.engine.render.SoundBank;
 import io.backbeat.engine.render.Stem;
 import io.backbeat.engine.render.StemAudio;
+import io.backbeat.engine.render.StreamedMastering;
 import io.backbeat.engine.voice.Voice;
 import io.backbeat.engine.voice.VoiceCaster;
 import io.backbeat.engine.voice.PersonaVoices;
@@ -76,6 +78,13 @@ public final class Studio implements AutoCloseable {
    */
   private final int budgetMegabytes = (int) Math.max(1, (Runtime.getRuntime().maxMemory() / 2) >> 20);
   private final Semaphore wholeSignal = new Semaphore(budgetMegabytes, true);
+  /**
+   * Clips whose parts are held in memory, from their first part to their last file: {@link
+   * #spills} lets a clip hold up to a sixth of the heap on the assumption that two do at once, so
+   * a third (two songs rendering) waits here. Spilled clips hold only the parts being rendered,
+   * which the pool's size bounds, and do not wait.
+   */
+  final Semaphore heldClips = new Semaphore(CLIPS, true); // package-private: StudioSpillTest takes turns
   private final long spillAboveBytes;
 
   public Studio(StudioConfig config) {
@@ -155,10 +164,23 @@ public final class Studio implements AutoCloseable {
 
   /** Renders clip {@code clipIndex} of the plan into {@code outDir}. */
   public RenderedClip render(SongPlan plan, int clipIndex, Path outDir) throws IOException {
-    try (SpillDir spills = new SpillDir(config.workDir())) {
-      List<List<Future<Measured>>> submitted = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills));
+    List<ClipPlan> clips = List.of(plan.clips().get(clipIndex));
+    try (Lease held = holdClips(clips); SpillDir spills = new SpillDir(config.workDir())) {
+      List<List<Future<Measured>>> submitted = submitParts(clips, List.of(spills));
       return finish(plan, clipIndex, outDir, submitted.get(0), spills);
     }
+  }
+
+  /** Waits until the clips that will hold their parts in memory may; closing gives their turn back. */
+  private Lease holdClips(List<ClipPlan> clips) throws IOException {
+    int held = (int) Math.min(CLIPS, clips.stream().filter(c -> !spills(c.arrangement())).count());
+    try {
+      heldClips.acquire(held);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting to render", e);
+    }
+    return new Lease(heldClips, held);
   }
 
   private RenderedClip finish(SongPlan plan, int clipIndex, Path outDir, List<Future<Measured>> partFutures,
@@ -170,19 +192,17 @@ public final class Studio implements AutoCloseable {
     int frames = frames(arrangement);
     RenderedParts rendered = awaitParts(partFutures);
     long renderedAt = System.nanoTime();
-    try (Lease lease = lease(frames)) {
-      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
-      long mixed = System.nanoTime();
-      Mastering.Result mastered = mastering.master(mix.master());
+    boolean spilled = spills(arrangement);
+    // A spilled clip is mixed and mastered a block at a time from and to float WAVs: it holds a few
+    // megabytes, so it takes no share of the whole-signal budget.
+    try (Lease lease = spilled ? Lease.none() : lease(frames)) {
+      Mastered mastered = mixAndMaster(arrangement, rendered, spilled, spills);
+      long mixed = mastered.mixedAt();
+      Mastering.Report report = mastered.report();
+      List<Mixer.PlacedStem> placedStems = mastered.stems();
+      Stem audio = mastered.held();
+      Path spilledMaster = mastered.wav();
       long masteredAt = System.nanoTime();
-      Path masterWav = null;
-      if (spills(arrangement)) {
-        // Encoded from the spill, segment by segment: the master's arrays (and the lease) go now.
-        masterWav = StemAudio.OnDisk.spill(mastered.audio(), spills.file("master.f32.wav")).wav();
-        mastered = new Mastering.Result(null, mastered.report());
-        mix = new Mixer.Mix(null, mix.stems());
-        lease.close();
-      }
 
       String base = "clip-" + clipIndex;
       Path mp3 = outDir.resolve(base + ".mp3");
@@ -193,26 +213,26 @@ public final class Studio implements AutoCloseable {
       tags.put("genre", clip.style().genre().label());
       tags.put("comment", plan.tags());
       // Stems carry the master gain (not the limiter) so they sum to about the released mix.
-      float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+      float stemGain = (float) Math.pow(10, report.gainDb() / 20);
       Map<String, Path> stemFiles = new LinkedHashMap<>();
       List<Future<?>> outputs = new ArrayList<>();
       long[] encodedAt = new long[1];
-      Stem audio = mastered.audio();
-      Path spilledMaster = masterWav;
+      Stem heldMaster = audio;
+      Path masterWav = spilledMaster;
       // Everything below runs on the render pool (the MP3 as parallel segments): the pool has one
       // thread per core, so the two clips' encodes and stem writes share the cores without
       // oversubscribing them. Only the MP3's coordinator waits, on a virtual thread.
       try (ExecutorService io = Executors.newVirtualThreadPerTaskExecutor()) {
         outputs.add(io.submit(() -> {
-          if (spilledMaster != null) {
-            Mp3Encoder.encode(mp3, spilledMaster, tags, parts);
+          if (masterWav != null) {
+            Mp3Encoder.encode(mp3, masterWav, tags, parts);
           } else {
-            Mp3Encoder.encode(mp3, audio.left(), audio.right(), PartRenderer.SAMPLE_RATE, tags, parts);
+            Mp3Encoder.encode(mp3, heldMaster.left(), heldMaster.right(), PartRenderer.SAMPLE_RATE, tags, parts);
           }
           encodedAt[0] = System.nanoTime();
           return null;
         }));
-        for (Mixer.PlacedStem placed : mix.stems()) {
+        for (Mixer.PlacedStem placed : placedStems) {
           Path wav = outDir.resolve(base + "-" + placed.stem().name() + ".wav");
           stemFiles.put(placed.stem().name(), wav);
           float[] gains = {placed.leftGain() * stemGain, placed.rightGain() * stemGain};
@@ -236,11 +256,41 @@ public final class Studio implements AutoCloseable {
           clipIndex, plan.title(), clip.bpm(), clip.key(), Math.round(arrangement.durationSeconds()),
           (renderedAt - started) / 1_000_000, (mixed - renderedAt) / 1_000_000, (masteredAt - mixed) / 1_000_000,
           (encodedAt[0] - masteredAt) / 1_000_000, (done - masteredAt) / 1_000_000,
-          String.format("%.1f", mastered.report().outputLufs()), String.format("%.1f", mastered.report().truePeakDbtp()),
+          String.format("%.1f", report.outputLufs()), String.format("%.1f", report.truePeakDbtp()),
           spilledMaster != null ? "; stems spilled to disk" : "");
       return new RenderedClip(clipIndex, plan.title(), plan.tags(), frames / (double) PartRenderer.SAMPLE_RATE,
           mp3, cover, stemFiles, clip.words(), clip.bpm(), clip.key());
     }
+  }
+
+  /**
+   * A clip mixed and mastered: the master held ({@code held}, whole arrays) or spilled ({@code
+   * wav}, a float WAV in the render's spill folder), with what mastering did and the placed stems.
+   */
+  private record Mastered(Stem held, Path wav, Mastering.Report report, List<Mixer.PlacedStem> stems, long mixedAt) {}
+
+  /**
+   * A spilled clip is mixed into a float WAV a chunk at a time ({@link Mixer#mixTo}) and mastered
+   * from it a block at a time ({@link StreamedMastering}, the same samples as {@link Mastering}):
+   * it holds a few megabytes whatever its length. A held one is mixed and mastered in arrays.
+   */
+  private Mastered mixAndMaster(Arrangement arrangement, RenderedParts rendered, boolean spilled, SpillDir spills)
+      throws IOException {
+    if (!spilled) {
+      Mixer.Mix mix = mixer.mix(arrangement.parts(), rendered.stems(), rendered.loudness());
+      long mixedAt = System.nanoTime();
+      Mastering.Result mastered = mastering.master(mix.master());
+      return new Mastered(mastered.audio(), null, mastered.report(), mix.stems(), mixedAt);
+    }
+    Mixer.SpilledMix mix = mixer.mixTo(arrangement.parts(), rendered.stems(), rendered.loudness(),
+        spills.file("mix.f32.wav"));
+    long mixedAt = System.nanoTime();
+    StreamedMastering.Result mastered;
+    try (WavReader reader = new WavReader(mix.wav())) {
+      mastered = new StreamedMastering().master(mix.source(reader), spills::file);
+    }
+    Files.deleteIfExists(mix.wav());
+    return new Mastered(null, mastered.wav(), mastered.report(), mix.stems(), mixedAt);
   }
 
   /** Writes a placed stem as a 16-bit WAV from its audio, a chunk at a time (held or spilled). */
@@ -259,7 +309,7 @@ public final class Studio implements AutoCloseable {
     for (int i = 0; i < plan.clips().size(); i++) {
       spills.add(new SpillDir(config.workDir()));
     }
-    try {
+    try (Lease held = holdClips(plan.clips())) {
       List<List<Future<Measured>>> submitted = submitParts(plan.clips(), spills);
       List<Future<RenderedClip>> futures = new ArrayList<>();
       try (ExecutorService clips = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -296,6 +346,33 @@ public final class Studio implements AutoCloseable {
         Mastering.Result mastered = mastering.master(mix.master());
         float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
         return new MixedClip(mastered.audio(), mix.stems(), stemGain, spills);
+      }
+    } catch (IOException | RuntimeException e) {
+      spills.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One clip's mastered audio as a float WAV and its parts as placed in the mix, with no file
+   * written: {@link #renderMix} for work that reads the master a block at a time (overdubs). A
+   * long clip is mixed and mastered a block at a time too, so its whole signal is never held.
+   * Close the result to delete its spill files.
+   */
+  public SpilledClip renderMixToDisk(SongPlan plan, int clipIndex) throws IOException {
+    SpillDir spills = new SpillDir(config.workDir());
+    try {
+      List<Future<Measured>> partFutures = submitParts(List.of(plan.clips().get(clipIndex)), List.of(spills)).get(0);
+      Arrangement arrangement = plan.clips().get(clipIndex).arrangement();
+      RenderedParts rendered = awaitParts(partFutures);
+      boolean spilled = spills(arrangement);
+      try (Lease lease = spilled ? Lease.none() : lease(frames(arrangement))) {
+        Mastered mastered = mixAndMaster(arrangement, rendered, spilled, spills);
+        StemAudio.OnDisk master = mastered.wav() != null
+            ? new StemAudio.OnDisk("master", mastered.wav(), frames(arrangement))
+            : StemAudio.OnDisk.spill(mastered.held(), spills.file("master.f32.wav"));
+        float stemGain = (float) Math.pow(10, mastered.report().gainDb() / 20);
+        return new SpilledClip(master, mastered.stems(), stemGain, spills);
       }
     } catch (IOException | RuntimeException e) {
       spills.close();
@@ -424,9 +501,16 @@ public final class Studio implements AutoCloseable {
       this.permits = permits;
     }
 
+    /** A lease of nothing (a streamed clip's). */
+    static Lease none() {
+      return new Lease(null, 0);
+    }
+
     @Override
     public synchronized void close() {
-      semaphore.release(permits);
+      if (permits > 0) {
+        semaphore.release(permits);
+      }
       permits = 0;
     }
   }

@@ -513,14 +513,9 @@ public final class UploadStudio {
       throw new IOException("the recording is too long to mix");
     }
     int n = (int) source.frames();
-    MixedClip mixed = studio.renderMix(plan, clipIndex);
-    try (SpillDir partSpills = mixed.spills()) { // closing them is closing the mixed clip
-      // The part's arrays go once spilled (float: every sample kept): from here on it is read a block at a time, as the recording is.
-      StemAudio.OnDisk part = StemAudio.OnDisk.spill(mixed.master(), partSpills.file("overdub-part.f32.wav"));
-      List<Mixer.PlacedStem> parts = mixed.stems();
-      float stemGain = mixed.stemGain();
-      mixed = null;
-      return overdub(plan, clipIndex, clip, source, what, outDir, n, part, parts, stemGain);
+    // The part's master is a float WAV (every sample kept): from here on it is read a block at a time, as the recording is.
+    try (SpilledClip mixed = studio.renderMixToDisk(plan, clipIndex)) {
+      return overdub(plan, clipIndex, clip, source, what, outDir, n, mixed.master(), mixed.stems(), mixed.stemGain());
     }
   }
 

@@ -69,6 +69,36 @@ class StudioSpillTest {
     assertThat(spill).doesNotExist();
   }
 
+  @Test
+  void a_clip_held_in_memory_waits_while_two_others_are_held_and_a_spilled_one_does_not() throws Exception {
+    holding.heldClips.acquire(Studio.CLIPS); // as if two clips of another song held their parts
+    java.util.concurrent.CompletableFuture<RenderedClip> waiting;
+    try {
+      waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return holding.render(plan, 1, dir.resolve("held-later"));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      while (!holding.heldClips.hasQueuedThreads() && !waiting.isDone()) {
+        Thread.onSpinWait();
+      }
+      assertThat(waiting).isNotDone();
+      spilling.heldClips.acquire(Studio.CLIPS);
+      try {
+        assertThat(Files.size(spilling.render(plan, 1, dir.resolve("spilled-meanwhile")).mp3())).isGreaterThan(100_000);
+      } finally {
+        spilling.heldClips.release(Studio.CLIPS);
+      }
+      assertThat(waiting).isNotDone();
+    } finally {
+      holding.heldClips.release(Studio.CLIPS);
+    }
+    assertThat(Files.size(waiting.get().mp3())).isGreaterThan(100_000);
+    assertThat(holding.heldClips.availablePermits()).isEqualTo(Studio.CLIPS);
+  }
+
   private static long filesUnder(Path root) throws Exception {
     if (!Files.exists(root)) {
       return 0;

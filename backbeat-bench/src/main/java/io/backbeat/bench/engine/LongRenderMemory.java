@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx1g --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
- *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2] [--splices | --overdubs]
+ *   -cp … io.backbeat.bench.engine.LongRenderMemory [--threads 2] [--seconds 180] [--linger 40] [--splices | --overdubs]
  * </pre>
  */
 public final class LongRenderMemory {
@@ -52,7 +52,14 @@ public final class LongRenderMemory {
         uploads(studio, work, max, splices);
         return;
       }
-      SongPlan plan = studio.plan(eightMinuteSong());
+      int cap = arguments.indexOf("--seconds");
+      SongRequest song = eightMinuteSong();
+      if (cap >= 0) {
+        // The same song cut shorter (e.g. 180: a 3-minute render's peak in the same harness)
+        song = SongRequest.builder().customMode(true).prompt(song.prompt()).style(STYLE).title("Long Night").model("V5")
+            .seed(7).maxLength(Duration.ofSeconds(Integer.parseInt(arguments.get(cap + 1)))).build();
+      }
+      SongPlan plan = studio.plan(song);
       List<Double> planned = plan.clips().stream().map(ClipPlan::durationSeconds).toList();
       studio.soundBankDescription(); // loaded before sampling: the bank is not the render's memory
       System.gc();
@@ -64,6 +71,16 @@ public final class LongRenderMemory {
             "long render: clips %s s, %d stems each, wall %.1f s, peak heap %d MB of max %d MB, threads %d%n",
             clips.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.durationSeconds())).toList(),
             clips.get(0).stemsWav().size(), wall, heap.peakBytes() >> 20, max >> 20, threads);
+        System.out.printf(Locale.ROOT, "process: peak RSS %d MB, RSS %d MB, heap committed %d MB after the render%n",
+            status("VmHWM:") >> 10, status("VmRSS:") >> 10, Runtime.getRuntime().totalMemory() >> 20);
+        int linger = arguments.indexOf("--linger");
+        if (linger >= 0) {
+          // What the heap hands back with nothing to do (the launcher's G1PeriodicGCInterval).
+          Thread.sleep(Duration.ofSeconds(Integer.parseInt(arguments.get(linger + 1))));
+          System.out.printf(Locale.ROOT, "process: RSS %d MB, heap committed %d MB, used %d MB after %s s idle%n",
+              status("VmRSS:") >> 10, Runtime.getRuntime().totalMemory() >> 20,
+              (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, arguments.get(linger + 1));
+        }
       } catch (Exception | OutOfMemoryError e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
           if (t instanceof OutOfMemoryError) {
@@ -137,6 +154,20 @@ public final class LongRenderMemory {
             heap.peakBytes() >> 20, max >> 20);
       }
     }
+  }
+
+  /** A /proc/self/status figure in kB (Linux), or 0. */
+  private static long status(String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(key)) {
+          return Long.parseLong(line.substring(key.length()).replace("kB", "").strip());
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      return 0;
+    }
+    return 0;
   }
 
   /** Custom-mode lyrics long enough that both clips are cut to the model's 8-minute limit. */
