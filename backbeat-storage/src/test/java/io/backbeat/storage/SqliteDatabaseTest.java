@@ -54,6 +54,21 @@ class SqliteDatabaseTest {
   }
 
   @Test
+  void the_lease_reaper_reads_the_leased_tasks_through_their_index_not_every_task_by_id() {
+    // it runs in a write transaction: a walk of the whole table held every create back as the table grew
+    SqlFiles sql = new SqlFiles(SqlDialect.SQLITE);
+    try (Database database = TestDatabases.sqlite(dir)) {
+      List<String> plan =
+          database.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + sql.get(JdbiTaskStore.class, "expiredLeases"))
+              .bind("now", 1L).bind("afterId", "").bind("max", 100)
+              .map((rs, ctx) -> rs.getString("detail"))
+              .list());
+      assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX task_running_lease_index"));
+      assertThat(plan).noneSatisfy(step -> assertThat(step).contains("sqlite_autoindex_task"));
+    }
+  }
+
+  @Test
   void open_creates_the_missing_parent_folders() {
     Path file = dir.resolve("a").resolve("b").resolve("backbeat.db");
 
