@@ -46,9 +46,25 @@ class SqliteDatabaseTest {
                 .bind("owner", "w").bind("provider", "p").bind("now", 1L).bind("leaseUntil", 2L).bind("max", 8)
                 .map((rs, ctx) -> rs.getString("detail"))
                 .list());
-        assertThat(plan).as(claim).anySatisfy(step -> assertThat(step).contains("USING INDEX task_due_index"));
+        // status is searched in the index, not read from each row: a look for parked tasks otherwise walked the whole queue
+        assertThat(plan).as(claim).anySatisfy(step -> assertThat(step).contains("USING INDEX task_due_index (provider=? AND status=? AND next_run_at<?)"));
         assertThat(plan).as(claim).noneSatisfy(step -> assertThat(step).isEqualTo("SCAN task"));
       }
+    }
+  }
+
+  @Test
+  void the_lease_reaper_reads_the_leased_tasks_through_their_index_not_every_task_by_id() {
+    // it runs in a write transaction: a walk of the whole table held every create back as the table grew
+    SqlFiles sql = new SqlFiles(SqlDialect.SQLITE);
+    try (Database database = TestDatabases.sqlite(dir)) {
+      List<String> plan =
+          database.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + sql.get(JdbiTaskStore.class, "expiredLeases"))
+              .bind("now", 1L).bind("afterId", "").bind("max", 100)
+              .map((rs, ctx) -> rs.getString("detail"))
+              .list());
+      assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX task_running_lease_index"));
+      assertThat(plan).noneSatisfy(step -> assertThat(step).contains("sqlite_autoindex_task"));
     }
   }
 

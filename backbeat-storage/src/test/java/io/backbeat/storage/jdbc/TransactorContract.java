@@ -173,6 +173,36 @@ abstract class TransactorContract extends StoreContract {
   }
 
   @Test
+  void a_lone_group_commit_that_throws_reaches_its_caller_unchanged_and_writes_nothing() {
+    IllegalStateException givesUp = new IllegalStateException("the work gives up");
+    transactor.inGroupCommit(tx -> {
+          tx.accounts().insertAccount(new Account("acct_1", "one", "whsec_1", T0));
+          return null;
+        });
+
+    Throwable thrown =
+        catchThrowable(() -> transactor.inGroupCommit(tx -> {
+          tx.accounts().insertAccount(new Account("acct_2", "two", "whsec_2", T0));
+          throw givesUp;
+        }));
+    Throwable duplicate = catchThrowable(() -> transactor.inGroupCommit(tx -> {
+          tx.accounts().insertAccount(new Account("acct_3", "one", "whsec_3", T0));
+          return null;
+        }));
+    // the connections went back clean: the next lone work commits
+    transactor.inGroupCommit(tx -> {
+          tx.accounts().insertAccount(new Account("acct_4", "four", "whsec_4", T0));
+          return null;
+        });
+
+    assertThat(thrown).isSameAs(givesUp);
+    assertThat(duplicate).isInstanceOf(DuplicateKeyException.class);
+    assertThat(transactor.read((Tx tx) -> tx.accounts().findAccount("acct_2"))).isEmpty();
+    assertThat(transactor.read((Tx tx) -> tx.accounts().findAccount("acct_3"))).isEmpty();
+    assertThat(transactor.read((Tx tx) -> tx.accounts().findAccount("acct_4"))).isPresent();
+  }
+
+  @Test
   void concurrent_group_commits_fail_alone_and_the_rest_commit() throws Exception {
     int callers = 40;
     ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
