@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource readDataSource;
   private final SqlDialect dialect;
   private final Jdbi jdbi;
+  /** Where reads run: {@link #jdbi} itself, or SQLite's query-only pool. */
+  private final Jdbi readJdbi;
   private final JdbiTransactor transactor;
 
   private Database(HikariDataSource dataSource, HikariDataSource readDataSource, SqlDialect dialect) {
@@ -56,7 +58,7 @@ public final class Database implements AutoCloseable {
     this.readDataSource = readDataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
-    Jdbi readJdbi = readDataSource == null ? jdbi : Jdbi.create(readDataSource);
+    this.readJdbi = readDataSource == null ? jdbi : Jdbi.create(readDataSource);
     if (dialect == SqlDialect.SQLITE) {
       // PostgreSQL's driver keeps its own prepared statements; SQLite's compiles every statement anew
       SqliteStatementCache statements = new SqliteStatementCache();
@@ -180,6 +182,24 @@ public final class Database implements AutoCloseable {
   /** For tooling and tests that need plain SQL (reports, fixtures); application code uses {@link #transactor()}. */
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Calls {@code observer} with the SQL of each statement run from now on, on the writing and the
+   * reading pool alike (tests that prove which statements a request runs, diagnostics). It runs on
+   * the calling thread before the statement, so it must be quick; one observer at a time.
+   */
+  public void observeStatements(java.util.function.Consumer<String> observer) {
+    requireNonNull(observer, "observer is null");
+    org.jdbi.v3.core.statement.SqlLogger logger =
+        new org.jdbi.v3.core.statement.SqlLogger() {
+          @Override
+          public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+            observer.accept(context.getRenderedSql());
+          }
+        };
+    jdbi.setSqlLogger(logger);
+    readJdbi.setSqlLogger(logger);
   }
 
   /** The pooled data source, e.g. for a PostgreSQL LISTEN connection. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.backbeat.core.store.Transactor;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates accounts and keys and authenticates bearer tokens.
  *
- * <p>A key that authenticated is remembered (by its hash) for {@link #KEY_CACHE_TTL}: every API
- * request authenticates, and a poll is otherwise little more than this lookup. Revocations made in
- * this process take effect at once ({@link #forgetKey}); those made by another process (the
- * {@code keys} command) within the TTL. Unknown keys are never remembered, so a new key works at once.
+ * <p>A key that authenticated is remembered for {@link #KEY_CACHE_TTL}: every API request
+ * authenticates, and a poll is otherwise little more than this lookup. It is remembered by the
+ * token itself, so a request within the TTL computes no SHA-256 (compared in constant time, and
+ * dropped from memory once expired, so a token's plaintext outlives its use by about a TTL).
+ * Revocations made in this process take effect at once ({@link #forgetKey}); those made by another
+ * process or node (the {@code keys} command, another server on the same PostgreSQL) within the TTL.
+ * Unknown keys are never remembered, so a new key works at once.
  */
 public final class AccountService {
   /** How long a key that authenticated is trusted without asking the database again. */
@@ -27,9 +29,42 @@ public final class AccountService {
 
   private final Transactor transactor;
   private final InstantSource clock;
-  private final ConcurrentHashMap<String, Remembered> keysByHash = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Token, Remembered> keysByToken = new ConcurrentHashMap<>();
+  /** When expired entries were last dropped (epoch ms, the clock's). */
+  private volatile long sweptAt;
 
-  private record Remembered(Principal principal, Instant until) {}
+  private record Remembered(Principal principal, long untilMillis) {}
+
+  /**
+   * A bearer token as a map key. Its equality is constant-time: a lookup that lands on a remembered
+   * token's bucket must not tell, by its timing, how much of that token a guess got right.
+   */
+  private static final class Token {
+    private final String value;
+    private final int hash;
+
+    Token(String value) {
+      this.value = value;
+      this.hash = value.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (!(other instanceof Token token) || token.value.length() != value.length()) {
+        return false; // lengths of API keys are public (one format)
+      }
+      int diff = 0;
+      for (int i = 0; i < value.length(); i++) {
+        diff |= value.charAt(i) ^ token.value.charAt(i);
+      }
+      return diff == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   public AccountService(Transactor transactor, InstantSource clock) {
     this.transactor = requireNonNull(transactor, "transactor is null");
@@ -67,28 +102,44 @@ public final class AccountService {
     if (bearerToken == null || bearerToken.isBlank()) {
       return Optional.empty();
     }
-    String hash = Secrets.hashApiKey(bearerToken.strip());
-    Instant now = clock.instant();
-    Remembered remembered = keysByHash.get(hash);
-    if (remembered != null && now.isBefore(remembered.until())) {
+    Token token = new Token(bearerToken.strip());
+    long now = clock.millis();
+    Remembered remembered = keysByToken.get(token);
+    if (remembered != null && now < remembered.untilMillis()) {
       return Optional.of(remembered.principal());
     }
+    String hash = Secrets.hashApiKey(token.value);
     Optional<Principal> principal =
         transactor.read(tx -> tx.accounts().findKeyByHash(hash)).map(key -> new Principal(key.accountId(), key.id()));
+    dropExpired(now);
     if (principal.isPresent()) {
-      if (keysByHash.size() >= KEY_CACHE_MAX) {
-        keysByHash.clear();
+      if (keysByToken.size() >= KEY_CACHE_MAX) {
+        keysByToken.clear();
       }
-      keysByHash.put(hash, new Remembered(principal.get(), now.plus(KEY_CACHE_TTL)));
+      keysByToken.put(token, new Remembered(principal.get(), now + KEY_CACHE_TTL.toMillis()));
     } else {
-      keysByHash.remove(hash);
+      keysByToken.remove(token);
     }
     return principal;
   }
 
+  /** At most once a TTL, on a miss (which reads the database anyway): forgets keys not used for a TTL. */
+  private void dropExpired(long now) {
+    if (now - sweptAt < KEY_CACHE_TTL.toMillis()) {
+      return;
+    }
+    sweptAt = now;
+    keysByToken.values().removeIf(r -> now >= r.untilMillis());
+  }
+
   /** Stops trusting a remembered key at once; call it when this process revokes the key {@code keyId}. */
   public void forgetKey(String keyId) {
-    keysByHash.values().removeIf(r -> r.principal().apiKeyId().equals(keyId));
+    keysByToken.values().removeIf(r -> r.principal().apiKeyId().equals(keyId));
+  }
+
+  /** How many keys are remembered (tests). */
+  int rememberedKeys() {
+    return keysByToken.size();
   }
 
   /**

@@ -24,10 +24,14 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
   @Override
   public Optional<Duration> tryAcquire(String bucketKey, RateLimit limit) {
-    Instant now = clock.instant();
-    Bucket bucket = buckets.computeIfAbsent(bucketKey, k -> new Bucket(limit.burst(), now));
+    long now = nanos(clock.instant());
+    // get first: the bucket exists for all but a key's first request, and get takes no lock
+    Bucket bucket = buckets.get(bucketKey);
+    if (bucket == null) {
+      bucket = buckets.computeIfAbsent(bucketKey, k -> new Bucket(limit.burst(), now));
+    }
     synchronized (bucket) {
-      double elapsed = Math.max(0, Duration.between(bucket.updated, now).toNanos() / 1e9);
+      double elapsed = Math.max(0, (now - bucket.updated) / 1e9);
       bucket.tokens = Math.min(limit.burst(), bucket.tokens + elapsed * limit.perSecond());
       bucket.updated = now;
       if (bucket.tokens >= 1) {
@@ -41,15 +45,20 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
   /** Drops buckets untouched for {@code idle}; a dropped bucket comes back full, which is harmless then. */
   public void evictIdle(Duration idle) {
-    Instant cutoff = clock.instant().minus(idle);
-    buckets.entrySet().removeIf(e -> e.getValue().updated.isBefore(cutoff));
+    long cutoff = nanos(clock.instant()) - idle.toNanos();
+    buckets.entrySet().removeIf(e -> e.getValue().updated < cutoff);
+  }
+
+  /** Nanoseconds since the epoch: exact for the clock's instants, and no object per request. */
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   private static final class Bucket {
     double tokens;
-    Instant updated;
+    long updated;
 
-    Bucket(double tokens, Instant updated) {
+    Bucket(double tokens, long updated) {
       this.tokens = tokens;
       this.updated = updated;
     }

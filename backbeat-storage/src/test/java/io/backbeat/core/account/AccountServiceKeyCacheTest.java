@@ -70,6 +70,25 @@ class AccountServiceKeyCacheTest {
     assertThat(accounts.authenticate(other)).isEmpty();
   }
 
+  @Test
+  void keys_not_used_for_a_ttl_leave_memory_on_a_later_miss_and_a_lookalike_token_is_not_taken_for_a_remembered_one() {
+    AccountService.CreatedKey second = accounts.addKey(created.account().id(), "second");
+    assertThat(accounts.authenticate(created.plaintext())).isPresent();
+    assertThat(accounts.authenticate(second.plaintext())).isPresent();
+    assertThat(accounts.rememberedKeys()).isEqualTo(2);
+    // same length, one character off: a miss that asks the database, never the remembered principal
+    String plaintext = created.plaintext();
+    char last = plaintext.charAt(plaintext.length() - 1);
+    String lookalike = plaintext.substring(0, plaintext.length() - 1) + (last == 'a' ? 'b' : 'a');
+    assertThat(accounts.authenticate(lookalike)).isEmpty();
+
+    clock.advance(AccountService.KEY_CACHE_TTL);
+    assertThat(accounts.authenticate(second.plaintext())).isPresent(); // a miss: the expired first key is dropped
+
+    assertThat(accounts.rememberedKeys()).isEqualTo(1);
+    assertThat(accounts.authenticate(" " + created.plaintext() + " ")).contains(new Principal(created.account().id(), created.key().id()));
+  }
+
   private void revokeInTheDatabase(String keyId) {
     int rows =
         database.jdbi().withHandle(h -> h.createUpdate("UPDATE api_key SET revoked_at = :at WHERE id = :id")

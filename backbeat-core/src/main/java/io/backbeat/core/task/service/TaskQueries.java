@@ -34,12 +34,13 @@ public final class TaskQueries {
 
   public Task task(String accountId, String taskId) {
     Optional<Task> task =
-        TaskIds.isWellFormed(taskId) ? transactor.inTransaction(tx -> tx.tasks().findOwned(accountId, taskId)) : Optional.empty();
+        TaskIds.isWellFormed(taskId) ? transactor.readOne(tx -> tx.tasks().findOwned(accountId, taskId)) : Optional.empty();
     return task.orElseThrow(() -> BackbeatException.notFound("no task with id '" + taskId + "'"));
   }
 
+  // single statements that only read: no transaction, and on SQLite not the writer's lock (polls of task views)
   public List<TaskEvent> timeline(String taskId) {
-    return transactor.inTransaction(tx -> tx.events().forTask(taskId));
+    return transactor.readOne(tx -> tx.events().forTask(taskId));
   }
 
   public List<TaskEvent> eventsAfter(String accountId, long afterSeq, int limit) {
@@ -52,7 +53,7 @@ public final class TaskQueries {
   }
 
   public List<WebhookDelivery> deliveriesOfTask(String taskId) {
-    return transactor.inTransaction(tx -> tx.webhooks().forTask(taskId));
+    return transactor.readOne(tx -> tx.webhooks().forTask(taskId));
   }
 
   public List<WebhookDelivery> deliveries(String accountId, String taskId, Instant beforeCreatedAt, String beforeId, int limit) {

@@ -9,9 +9,9 @@ import io.backbeat.core.account.Principal;
 import io.backbeat.core.error.BackbeatError;
 import io.backbeat.core.error.BackbeatException;
 import io.backbeat.core.task.Task;
-import io.backbeat.core.task.TaskIds;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.core.task.TaskQuery;
+import io.backbeat.core.task.TaskVersion;
 import io.backbeat.core.task.service.TaskQueries;
 import io.backbeat.core.task.service.TaskService;
 import io.backbeat.core.webhook.CallbackRenderer;
@@ -19,12 +19,14 @@ import io.backbeat.server.http.AssetUrls;
 import io.backbeat.server.http.Auth;
 import io.backbeat.server.http.CallbackUrlCheck;
 import io.backbeat.server.http.Dialect;
+import io.backbeat.server.http.FinishedAnswers;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.http.Route;
 import io.backbeat.server.http.RouteTable;
 import io.backbeat.server.http.TaskCreation;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +56,8 @@ public final class KlingDialect implements Dialect {
   private final KlingRequests requests;
   private final KlingTasks render;
   private final List<Route> routes;
+  /** Rendered {@code data} of finished tasks, by version (the version names the route). */
+  private final FinishedAnswers finished = new FinishedAnswers();
 
   public KlingDialect(
       TaskService tasks, TaskQueries queries, TaskCreation creation, CallbackUrlCheck callbackUrls, AssetUrls assetUrls, AccountService accounts,
@@ -128,22 +132,58 @@ public final class KlingDialect implements Dialect {
     String external = task.originalPayload() == null ? null : KlingRequests.externalTaskId(task.originalPayload());
     ObjectNode body = envelope(render.accepted(task, external));
     // the create's request id follows from its task, so an idempotent replay answers the very same bytes
-    body.put("request_id", UUID.nameUUIDFromBytes(("create:" + task.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+    body.put("request_id", UUID.nameUUIDFromBytes(("create:" + task.id()).getBytes(StandardCharsets.UTF_8)).toString());
     return Json.write(body);
   }
 
+  /**
+   * One task by {@code task_id}, else by {@code external_task_id}. A finished task asked for by its
+   * id whose version has not moved is answered from {@link #finished} (a fresh request id in front
+   * of the {@code data} rendered last time), without reading its row or its reference again.
+   */
   private void query(Context ctx, String family) {
     String id = ctx.pathParam("task_id").strip();
     Principal principal = Auth.principal(ctx);
     creation.checkPoll(principal, id);
-    Optional<Task> found = TaskIds.isWellFormed(id) ? tasks.find(principal.accountId(), id) : Optional.empty();
+    // empty for ids that are not task ids (external ones) and for other accounts' tasks
+    Optional<TaskVersion> version = tasks.findVersion(principal.accountId(), id);
+    if (version.isPresent()) {
+      if (!version.get().route().equals(family)) {
+        throw notFound(ctx, id);
+      }
+      byte[] data = finished.find(version.get());
+      if (data != null) {
+        ctx.status(200).contentType("application/json").result(envelope(data));
+        return;
+      }
+    }
+    // read after the version: the answer is never older than the version it is filed under
+    Optional<Task> found = version.isPresent() ? tasks.find(principal.accountId(), id) : Optional.empty();
+    boolean byId = found.isPresent();
     if (found.isEmpty()) {
       found = tasks.findByReference(principal.accountId(), id);
     }
-    Task task =
-        found.filter(t -> t.route().equals(family))
-            .orElseThrow(() -> BackbeatException.notFound("no task with task_id or external_task_id '" + id + "' at " + ctx.path()));
-    write(ctx, envelope(render.data(task, tasks.referenceOf(task.id()).orElse(null))));
+    Task task = found.filter(t -> t.route().equals(family)).orElseThrow(() -> notFound(ctx, id));
+    byte[] data = Json.write(render.data(task, tasks.referenceOf(task.id()).orElse(null))).getBytes(StandardCharsets.UTF_8);
+    if (byId) {
+      finished.remember(version.get(), data);
+    }
+    ctx.status(200).contentType("application/json").result(envelope(data));
+  }
+
+  private static BackbeatException notFound(Context ctx, String id) {
+    return BackbeatException.notFound("no task with task_id or external_task_id '" + id + "' at " + ctx.path());
+  }
+
+  /** The success envelope around already rendered {@code data}, with a new request id. */
+  static byte[] envelope(byte[] data) {
+    byte[] head =
+        ("{\"code\":0,\"message\":\"SUCCEED\",\"request_id\":\"" + UUID.randomUUID() + "\",\"data\":").getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[head.length + data.length + 1];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(data, 0, out, head.length, data.length);
+    out[out.length - 1] = '}';
+    return out;
   }
 
   /** {@code ?pageNum=1&pageSize=30}: the family's tasks, newest first; {@code data} is an array. */

@@ -11,6 +11,7 @@ import io.backbeat.core.webhook.DeliveryAttempt;
 import io.backbeat.core.webhook.WebhookDelivery;
 import io.backbeat.server.http.AssetUrls;
 import io.backbeat.server.http.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,34 @@ final class NativeViews {
     for (TaskEvent event : timeline) {
       events.add(event(event));
     }
-    ArrayNode sent = view.putArray("deliveries");
+    view.set("deliveries", deliveries(deliveries));
+    return view;
+  }
+
+  /** A task's deliveries as its detail view shows them (the view's last field). */
+  static ArrayNode deliveries(List<WebhookDelivery> deliveries) {
+    ArrayNode sent = Json.MAPPER.createArrayNode();
     for (WebhookDelivery delivery : deliveries) {
       sent.add(delivery(delivery, null));
     }
-    return view;
+    return sent;
+  }
+
+  /** The tail of a detail view rendered with no deliveries: where {@link #detailHead} cuts. */
+  private static final byte[] EMPTY_DELIVERIES_TAIL = "\"deliveries\":[]}".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The bytes of {@code detail} (rendered with no deliveries) up to and including
+   * {@code "deliveries":}, to be followed by a deliveries array and {@code }}; null if it does not
+   * end that way.
+   */
+  static byte[] detailHead(ObjectNode detail) {
+    byte[] whole = Json.write(detail).getBytes(StandardCharsets.UTF_8);
+    int cut = whole.length - 3; // "[]}"
+    if (cut < 0 || !java.util.Arrays.equals(whole, whole.length - EMPTY_DELIVERIES_TAIL.length, whole.length, EMPTY_DELIVERIES_TAIL, 0, EMPTY_DELIVERIES_TAIL.length)) {
+      return null;
+    }
+    return java.util.Arrays.copyOf(whole, cut);
   }
 
   static ObjectNode event(TaskEvent event) {
