@@ -456,7 +456,12 @@ public final class BackbeatApp implements AutoCloseable {
             if (path.contains("{") || path.contains("<")) {
               throw new IllegalStateException(path + " has path parameters; remembered polls match exact paths only");
             }
-            byPath.put(path, poll);
+            // a path another dialect's prefix also covers runs that dialect's before-handler too: Javalin answers it
+            boolean othersBefore = dialects.stream()
+                .anyMatch(other -> other != dialect && other.pathPrefixes().stream().anyMatch(path::startsWith));
+            if (!othersBefore) {
+              byPath.put(path, poll);
+            }
           }
         }
       }

@@ -5,7 +5,9 @@ import io.javalin.http.Handler;
 
 /**
  * A query route's handler ({@code GET path?taskId=…}) that can also answer a poll of a finished task
- * from the answers it remembered, before Javalin sees the request ({@link RememberedPolls}).
+ * from the answers it remembered, before Javalin sees the request ({@link RememberedPolls}). Only for
+ * dialects that authenticate with the Backbeat API key as a Bearer token (the default
+ * {@link Dialect#authentication}): that is the check the fast path runs in the before-handler's place.
  */
 public interface RememberedPoll extends Handler {
 
