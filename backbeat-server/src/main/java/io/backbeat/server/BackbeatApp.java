@@ -20,6 +20,8 @@ import io.backbeat.core.task.service.TaskWaiter;
 import io.backbeat.server.dialect.dashscope.DashScopeDialect;
 import io.backbeat.server.dialect.kling.KlingDialect;
 import io.backbeat.server.http.Auth;
+import io.backbeat.server.http.RememberedPoll;
+import io.backbeat.server.http.RememberedPolls;
 import io.backbeat.server.http.Route;
 import io.javalin.config.RoutesConfig;
 import io.backbeat.core.store.Transactor;
@@ -97,6 +99,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -235,6 +238,10 @@ public final class BackbeatApp implements AutoCloseable {
     tasks.onInsert(dispatchLoop::wake);
     tasks.onOutbox(webhookLoop::wake);
     this.wakeUps = clusterWakeUps(database, waiter);
+    RememberedPolls rememberedPolls = new RememberedPolls(rememberedPollRoutes(dialects), accounts, creation);
+    FunctionCounter.builder("backbeat.http.remembered.polls", rememberedPolls, RememberedPolls::answered)
+        .description("polls of finished tasks answered ahead of Javalin from remembered answers")
+        .register(metrics);
 
     this.http = Javalin.create(cfg -> {
       cfg.concurrency.useVirtualThreads = true;
@@ -244,6 +251,8 @@ public final class BackbeatApp implements AutoCloseable {
       cfg.http.prefer405over404 = true;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.jetty.host = config.server().host();
+      // Javalin attaches its servlet inside this wrapper: remembered polls are answered before it
+      cfg.jetty.modifyServer(server -> server.setHandler(rememberedPolls));
       // per request at DEBUG: an INFO line per poll cost more than the poll (a server error is still logged)
       cfg.requestLogger.http((ctx, ms) -> {
         if (LOG.isDebugEnabled() || ctx.statusCode() >= 500) {
@@ -434,6 +443,30 @@ public final class BackbeatApp implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The GET query routes that can answer remembered polls, by every exact path they answer under. */
+  private static Map<String, RememberedPoll> rememberedPollRoutes(List<Dialect> dialects) {
+    Map<String, RememberedPoll> byPath = new HashMap<>();
+    for (Dialect dialect : dialects) {
+      for (Route route : dialect.routes()) {
+        if (route.method() == io.javalin.http.HandlerType.GET && route.purpose() instanceof Route.QueriesTasks
+            && route.handler() instanceof RememberedPoll poll) {
+          for (String path : route.paths()) {
+            if (path.contains("{") || path.contains("<")) {
+              throw new IllegalStateException(path + " has path parameters; remembered polls match exact paths only");
+            }
+            // a path another dialect's prefix also covers runs that dialect's before-handler too: Javalin answers it
+            boolean othersBefore = dialects.stream()
+                .anyMatch(other -> other != dialect && other.pathPrefixes().stream().anyMatch(path::startsWith));
+            if (!othersBefore) {
+              byPath.put(path, poll);
+            }
+          }
+        }
+      }
+    }
+    return byPath;
   }
 
   public BackbeatApp start() {

@@ -20,12 +20,12 @@ import io.backbeat.server.http.Fields;
 import io.backbeat.server.http.FinishedAnswers;
 import io.backbeat.server.http.Json;
 import io.backbeat.server.http.PayloadScrubber;
+import io.backbeat.server.http.RememberedPoll;
 import io.backbeat.server.http.TaskCreation;
 import io.backbeat.core.task.TaskKind;
 import io.backbeat.server.http.Route;
 import io.backbeat.server.http.RouteTable;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.time.Duration;
@@ -250,28 +250,40 @@ public final class SunoDialect implements Dialect {
    * envelope, or a 404 that says where to look instead. A finished task whose version has not moved
    * is answered from {@link FinishedAnswers} without reading its row's JSON.
    */
-  Handler poll(String family, Function<Task, ObjectNode> data) {
+  RememberedPoll poll(String family, Function<Task, ObjectNode> data) {
     FinishedAnswers finished = new FinishedAnswers();
-    return ctx -> {
-      String taskId = ctx.queryParam("taskId");
-      if (taskId == null || taskId.isBlank()) {
-        throw BackbeatException.invalid("taskId is required as a query parameter: " + ctx.path() + "?taskId=<taskId>");
+    return new RememberedPoll() {
+      @Override
+      public void handle(Context ctx) {
+        String taskId = ctx.queryParam("taskId");
+        if (taskId == null || taskId.isBlank()) {
+          throw BackbeatException.invalid("taskId is required as a query parameter: " + ctx.path() + "?taskId=<taskId>");
+        }
+        String id = taskId.strip();
+        Principal principal = Auth.principal(ctx);
+        creation.checkPoll(principal, id);
+        TaskVersion version = tasks.findVersion(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
+        if (!version.route().equals(family)) {
+          throw BackbeatException.notFound("task '" + version.id() + "' is not polled at " + ctx.path());
+        }
+        byte[] body = finished.find(version);
+        if (body == null) {
+          // read after the version: the answer is never older than the version it is filed under
+          Task task = tasks.find(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
+          body = successBody(data.apply(task)).getBytes(StandardCharsets.UTF_8);
+          finished.remember(version, body);
+        }
+        ctx.status(200).contentType("application/json").result(body);
       }
-      String id = taskId.strip();
-      Principal principal = Auth.principal(ctx);
-      creation.checkPoll(principal, id);
-      TaskVersion version = tasks.findVersion(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
-      if (!version.route().equals(family)) {
-        throw BackbeatException.notFound("task '" + version.id() + "' is not polled at " + ctx.path());
+
+      @Override
+      public byte[] remembered(Principal principal, String taskId) {
+        // the same version read as handle(): the caller's own task of this family, unchanged since rendered
+        return tasks.findVersion(principal.accountId(), taskId)
+            .filter(version -> version.route().equals(family))
+            .map(finished::find)
+            .orElse(null);
       }
-      byte[] body = finished.find(version);
-      if (body == null) {
-        // read after the version: the answer is never older than the version it is filed under
-        Task task = tasks.find(principal.accountId(), id).orElseThrow(() -> noSuchTask(id));
-        body = successBody(data.apply(task)).getBytes(StandardCharsets.UTF_8);
-        finished.remember(version, body);
-      }
-      ctx.status(200).contentType("application/json").result(body);
     };
   }
 
