@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,15 +56,28 @@ public final class WebhookDispatcher {
   /** Delivers what is due now; returns how long the caller may wait before the next round. */
   public Duration runOnce() throws InterruptedException {
     Instant now = clock.instant();
+    // woken for each delivery a transition enqueues: a short write that shares commits with the
+    // transitions and creates around it (the deliveries' attempts do too, below)
     List<WebhookDelivery> due =
-        transactor.inTransaction(tx -> tx.webhooks().claimDue(owner, now, now.plus(lease), BATCH));
+        transactor.inGroupCommit(tx -> tx.webhooks().claimDue(owner, now, now.plus(lease), BATCH));
     if (due.isEmpty()) {
       return Duration.ofSeconds(1);
     }
+    // one read for the round's accounts rather than one per delivery (most rounds are one account)
+    Map<String, Optional<WebhookSecrets>> secrets =
+        transactor.read(
+            tx -> {
+              Map<String, Optional<WebhookSecrets>> byAccount = new HashMap<>();
+              for (WebhookDelivery d : due) {
+                byAccount.computeIfAbsent(d.accountId(), a -> tx.accounts().webhookSecrets(a));
+              }
+              return byAccount;
+            });
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> running = new ArrayList<>();
       for (WebhookDelivery delivery : due) {
-        running.add(pool.submit(() -> deliverSafely(delivery)));
+        Optional<WebhookSecrets> accountSecrets = secrets.get(delivery.accountId());
+        running.add(pool.submit(() -> deliverSafely(delivery, accountSecrets)));
       }
       for (Future<?> f : running) {
         try {
@@ -76,17 +90,16 @@ public final class WebhookDispatcher {
     return due.size() == BATCH ? Duration.ZERO : Duration.ofSeconds(1);
   }
 
-  private void deliverSafely(WebhookDelivery delivery) {
+  private void deliverSafely(WebhookDelivery delivery, Optional<WebhookSecrets> secrets) {
     try {
-      deliver(delivery);
+      deliver(delivery, secrets);
     } catch (RuntimeException e) {
       LOG.error("Webhook delivery {} failed unexpectedly. Will be tried again later.", delivery.id(), e);
     }
   }
 
-  /** One attempt of one delivery, then its bookkeeping. */
-  void deliver(WebhookDelivery delivery) {
-    Optional<WebhookSecrets> secrets = transactor.read(tx -> tx.accounts().webhookSecrets(delivery.accountId()));
+  /** One attempt of one delivery, signed with its account's secrets read for this round, then its bookkeeping. */
+  void deliver(WebhookDelivery delivery, Optional<WebhookSecrets> secrets) {
     Instant start = clock.instant();
     Integer status = null;
     String excerpt = null;

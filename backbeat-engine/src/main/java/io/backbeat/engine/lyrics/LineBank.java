@@ -33,13 +33,29 @@ final class LineBank {
     }
   }
 
-  record Template(String roles, char mood, String pattern, RhymeBank.Slot end, List<String> slots) {
+  /**
+   * One row of the table. {@code usesPrompt} (a slot is filled from the prompt) is worked out once
+   * here: the songwriter weighs every template of a role for each line it writes.
+   */
+  record Template(
+      String roles,
+      char mood,
+      String pattern,
+      RhymeBank.Slot end,
+      List<String> slots,
+      boolean usesPrompt) {
+    Template(String roles, char mood, String pattern, RhymeBank.Slot end, List<String> slots) {
+      this(roles, mood, pattern, end, slots, slots.stream().anyMatch(PROMPT_SLOTS::contains));
+    }
+
     boolean fits(Role role, char songMood) {
       return roles.indexOf(role.code) >= 0 && (mood == '*' || songMood == '*' || mood == songMood);
     }
 
-    boolean usesPrompt() {
-      return slots.stream().anyMatch(PROMPT_SLOTS::contains);
+    /** Consistent with the record's equality; the pattern alone tells rows apart cheaply. */
+    @Override
+    public int hashCode() {
+      return pattern.hashCode() * 31 + roles.hashCode();
     }
   }
 

@@ -29,9 +29,53 @@ final class RhymeBank {
     X
   }
 
-  record Family(String key, Map<Slot, List<String>> words, List<String> suffixes) {
+  /**
+   * A family; {@code ends} holds {@link #lastWord} of each word, slot by slot in the same order, and
+   * {@code allEnds} those of every slot in {@link Slot} order, worked out once at parse: the
+   * songwriter asks them of every family many times per line.
+   */
+  record Family(
+      String key,
+      Map<Slot, List<String>> words,
+      List<String> suffixes,
+      Map<Slot, List<String>> ends,
+      List<String> allEnds) {
+    Family(String key, Map<Slot, List<String>> words, List<String> suffixes) {
+      this(key, words, suffixes, endsOf(words), allEndsOf(words));
+    }
+
+    private static Map<Slot, List<String>> endsOf(Map<Slot, List<String>> words) {
+      Map<Slot, List<String>> ends = new java.util.EnumMap<>(Slot.class);
+      words.forEach((slot, ws) -> ends.put(slot, ws.stream().map(RhymeBank::lastWord).toList()));
+      return Map.copyOf(ends);
+    }
+
+    private static List<String> allEndsOf(Map<Slot, List<String>> words) {
+      List<String> all = new ArrayList<>();
+      for (Slot slot : Slot.values()) {
+        words.getOrDefault(slot, List.of()).forEach(w -> all.add(lastWord(w)));
+      }
+      return List.copyOf(all);
+    }
+
     List<String> words(Slot slot) {
       return words.getOrDefault(slot, List.of());
+    }
+
+    /** {@link #lastWord} of each of {@link #words(Slot)}, index for index. */
+    List<String> ends(Slot slot) {
+      return ends.getOrDefault(slot, List.of());
+    }
+
+    /** Keys are unique (checked at parse), so a family is its key: cheap in sets and maps. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Family f && f.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode();
     }
 
     int size() {
@@ -39,14 +83,7 @@ final class RhymeBank {
     }
 
     boolean contains(String lastWord) {
-      for (List<String> ws : words.values()) {
-        for (String w : ws) {
-          if (lastWord(w).equals(lastWord)) {
-            return true;
-          }
-        }
-      }
-      return false;
+      return allEnds.contains(lastWord);
     }
   }
 
@@ -392,6 +429,9 @@ final class RhymeBank {
         }
       }
       out.add(new Family(key, Map.copyOf(words), suffixes));
+    }
+    if (out.stream().map(Family::key).distinct().count() != out.size()) {
+      throw new IllegalStateException("rhyme table keys must be unique");
     }
     return List.copyOf(out);
   }

@@ -48,6 +48,9 @@ final class Songwriter {
   private final Set<Template> usedTemplates = new HashSet<>();
   private final Set<Family> usedFamilies = new HashSet<>();
   private final Map<String, Integer> uses = new HashMap<>();
+  /** The uses counted by the line attempt under way (see {@link #use}). */
+  private final List<String> journal = new ArrayList<>();
+  private final Map<Role, List<Template>> candidatesByRole = new java.util.EnumMap<>(Role.class);
 
   private record Weighted(String value, double weight) {}
 
@@ -332,11 +335,8 @@ final class Songwriter {
   private Line line(
       Role role, Family target, Set<String> blockEnds, boolean wantPrompt, int min, int max) {
     List<Template> pool = new ArrayList<>();
-    for (Template t : LineBank.templates()) {
-      if (t.fits(role, mood)
-          && !usedTemplates.contains(t)
-          && fillable(t)
-          && (target == null || endsIn(t, target, blockEnds))) {
+    for (Template t : candidates(role)) {
+      if (!usedTemplates.contains(t) && (target == null || endsIn(t, target, blockEnds))) {
         pool.add(t);
       }
     }
@@ -345,43 +345,47 @@ final class Songwriter {
     }
     boolean promptAvailable = !subject.hasNoSubject() || !subject.adjectives().isEmpty();
     Set<String> pending = pendingSlots();
-    ToDoubleFunction<Template> weight =
-        t -> {
-          if (!promptAvailable) {
-            return 1;
-          }
-          double w = t.usesPrompt() == wantPrompt ? 4 : 0.5;
-          if (wantPrompt && t.slots().stream().anyMatch(pending::contains)) {
-            w *= 5; // a key part of the subject has not been sung yet
-          }
-          if (t.usesPrompt() && worn(t)) {
-            w *= 0.35; // "Tokyo" in every line stops sounding like a song
-          }
-          return w;
-        };
+    // Every attempt below starts from the same uses (each one is undone), so the weights are
+    // worked out once per line rather than twice per template per attempt.
+    double[] weights = new double[pool.size()];
+    for (int i = 0; i < weights.length; i++) {
+      Template t = pool.get(i);
+      double w = 1;
+      if (promptAvailable) {
+        w = t.usesPrompt() == wantPrompt ? 4 : 0.5;
+        if (wantPrompt && t.slots().stream().anyMatch(pending::contains)) {
+          w *= 5; // a key part of the subject has not been sung yet
+        }
+        if (t.usesPrompt() && worn(t)) {
+          w *= 0.35; // "Tokyo" in every line stops sounding like a song
+        }
+      }
+      weights[i] = w;
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += Math.max(0, w);
+    }
     Line best = null;
     int bestDistance = Integer.MAX_VALUE;
     Template bestTemplate = null;
-    Map<String, Integer> before = new HashMap<>(uses);
+    List<String> bestUses = List.of();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Template t = pickWeighted(pool, weight);
-      Map<String, Integer> saved = new HashMap<>(uses);
+      Template t = pool.get(pickIndex(weights, total));
+      journal.clear();
       String text = fill(t, target, blockEnds);
       if (text == null || usedLines.contains(text.toLowerCase(Locale.ROOT))) {
-        uses.clear();
-        uses.putAll(saved);
+        undoUses();
         continue;
       }
       String end = RhymeBank.lastWord(text);
       List<Family> families = RhymeBank.familiesOf(end);
       if (target != null && !families.contains(target)) {
-        uses.clear();
-        uses.putAll(saved);
+        undoUses();
         continue;
       }
       if (usedEnds.contains(end) || blockEnds.contains(end)) {
-        uses.clear();
-        uses.putAll(saved);
+        undoUses();
         continue;
       }
       int syllables = Syllables.count(text);
@@ -391,10 +395,9 @@ final class Songwriter {
         best = new Line(text, family);
         bestDistance = distance;
         bestTemplate = t;
-        before = new HashMap<>(uses);
+        bestUses = new ArrayList<>(journal);
       }
-      uses.clear();
-      uses.putAll(saved);
+      undoUses();
       if (distance == 0) {
         break;
       }
@@ -402,12 +405,42 @@ final class Songwriter {
     if (best == null) {
       return null;
     }
-    uses.clear();
-    uses.putAll(before);
+    for (String key : bestUses) {
+      uses.merge(key, 1, Integer::sum); // the kept line's words count as sung
+    }
     usedTemplates.add(bestTemplate);
     usedLines.add(best.text().toLowerCase(Locale.ROOT));
     usedEnds.add(RhymeBank.lastWord(best.text()));
     return best;
+  }
+
+  /** Templates of the role that suit the mood and whose prompt slots this subject can fill. */
+  private List<Template> candidates(Role role) {
+    return candidatesByRole.computeIfAbsent(
+        role,
+        r -> {
+          List<Template> out = new ArrayList<>();
+          for (Template t : LineBank.templates()) {
+            if (t.fits(r, mood) && fillable(t)) {
+              out.add(t);
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /** Counts one more use of a word (lower case), remembered so that an attempt can be undone. */
+  private void use(String key) {
+    uses.merge(key, 1, Integer::sum);
+    journal.add(key);
+  }
+
+  /** Takes back the uses counted since the attempt began. */
+  private void undoUses() {
+    for (int i = journal.size() - 1; i >= 0; i--) {
+      uses.computeIfPresent(journal.get(i), (k, v) -> v == 1 ? null : v - 1);
+    }
+    journal.clear();
   }
 
   /** True when every prompt slot of the template would repeat a word sung three times already. */
@@ -545,8 +578,7 @@ final class Songwriter {
   }
 
   private boolean hasWord(Family f, Slot slot, Set<String> blockEnds) {
-    for (String w : f.words(slot)) {
-      String last = RhymeBank.lastWord(w);
+    for (String last : f.ends(slot)) {
       if (!usedEnds.contains(last) && !blockEnds.contains(last)) {
         return true;
       }
@@ -654,8 +686,11 @@ final class Songwriter {
               c -> familyWeight.getOrDefault(c, 1.0) * (usedFamilies.contains(c) ? 0.3 : 1));
     }
     List<Weighted> words = new ArrayList<>();
-    for (String w : f.words(slot)) {
-      String last = RhymeBank.lastWord(w);
+    List<String> ws = f.words(slot);
+    List<String> ends = f.ends(slot);
+    for (int i = 0; i < ws.size(); i++) {
+      String w = ws.get(i);
+      String last = ends.get(i);
       if (usedEnds.contains(last) || blockEnds.contains(last)) {
         continue;
       }
@@ -667,7 +702,7 @@ final class Songwriter {
       return null;
     }
     String word = pickWeighted(words);
-    uses.merge(word.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    use(word.toLowerCase(Locale.ROOT));
     return word;
   }
 
@@ -757,8 +792,7 @@ final class Songwriter {
     for (Family f : RhymeBank.families()) {
       double w = 1;
       for (Slot slot : Slot.values()) {
-        for (String word : f.words(slot)) {
-          String last = RhymeBank.lastWord(word);
+        for (String last : f.ends(slot)) {
           if (promptWords.contains(Words.singular(last))) {
             w += 5;
           } else if (imageryWords.contains(last)) {
@@ -773,11 +807,9 @@ final class Songwriter {
   /** Words of the family not yet used as line endings. */
   private int available(Family f) {
     int n = 0;
-    for (Slot slot : Slot.values()) {
-      for (String w : f.words(slot)) {
-        if (!usedEnds.contains(RhymeBank.lastWord(w))) {
-          n++;
-        }
+    for (String end : f.allEnds()) {
+      if (!usedEnds.contains(end)) {
+        n++;
       }
     }
     return n;
@@ -812,7 +844,7 @@ final class Songwriter {
       }
     }
     if (best != null) {
-      uses.merge(best.toLowerCase(Locale.ROOT), 1, Integer::sum);
+      use(best.toLowerCase(Locale.ROOT));
     }
     return best;
   }
@@ -838,7 +870,7 @@ final class Songwriter {
       };
     }
     String chosen = pickWeighted(options);
-    uses.merge(chosen.toLowerCase(Locale.ROOT), 1, Integer::sum);
+    use(chosen.toLowerCase(Locale.ROOT));
     return chosen;
   }
 
@@ -882,6 +914,21 @@ final class Songwriter {
   }
 
   // ---- randomness -------------------------------------------------------------------------
+
+  /** {@link #pickWeighted(List, ToDoubleFunction)} over weights worked out beforehand. */
+  private int pickIndex(double[] weights, double total) {
+    if (total <= 0) {
+      return rng.nextInt(weights.length);
+    }
+    double r = rng.nextDouble() * total;
+    for (int i = 0; i < weights.length; i++) {
+      r -= Math.max(0, weights[i]);
+      if (r < 0) {
+        return i;
+      }
+    }
+    return weights.length - 1;
+  }
 
   private <T> T pick(List<T> items) {
     return items.get(rng.nextInt(items.size()));

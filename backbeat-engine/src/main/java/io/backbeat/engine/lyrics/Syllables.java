@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Splits words into sung syllables, so the composer can give each syllable one note.
@@ -26,6 +28,10 @@ public final class Syllables {
 
   /** Words the rules miss, hyphenated into syllables. Keys are lower case, apostrophes kept. */
   private static final Map<String, String> DICTIONARY = dictionary();
+
+  private static final Pattern JOINERS = Pattern.compile("[-/–]+");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s—]+");
+  private static final Map<String, List<String>> SPLITS = new ConcurrentHashMap<>();
 
   /** Suffixes that are their own syllable and can be split off before the rules run. */
   private static final List<String> SUFFIXES = List.of("ness", "less", "ment", "ful", "ly");
@@ -55,13 +61,29 @@ public final class Syllables {
     if (word == null || word.isBlank()) {
       return List.of();
     }
+    // The songwriter counts the syllables of every candidate line it weighs, over and over the
+    // same few hundred words; the answer is immutable and depends on the word alone (bounded:
+    // cleared past 50,000 words).
+    List<String> known = SPLITS.get(word);
+    if (known != null) {
+      return known;
+    }
+    if (SPLITS.size() > 50_000) {
+      SPLITS.clear();
+    }
+    List<String> pieces = splitUncached(word);
+    SPLITS.put(word, pieces);
+    return pieces;
+  }
+
+  private static List<String> splitUncached(String word) {
     String core = trimPunctuation(word.strip());
     if (core.isEmpty()) {
       return List.of(word.strip());
     }
     List<String> out = new ArrayList<>();
     // Hyphenated and slashed compounds are split part by part; the joiners are not sung.
-    for (String part : core.split("[-/–]+")) {
+    for (String part : JOINERS.split(core)) {
       String p = trimPunctuation(part);
       if (!p.isEmpty()) {
         out.addAll(splitWord(p));
@@ -94,7 +116,7 @@ public final class Syllables {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (String token : line.strip().split("[\\s—]+")) {
+    for (String token : SEPARATORS.split(line.strip())) {
       String t = trimPunctuation(token);
       if (!t.isEmpty()) {
         out.add(t);

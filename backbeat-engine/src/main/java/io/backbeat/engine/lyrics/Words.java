@@ -2,15 +2,22 @@ package io.backbeat.engine.lyrics;
 
 import io.backbeat.engine.prompt.Spelling;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Small English spelling helpers for the songwriter (the rules shared with prompts are in {@link Spelling}). */
 final class Words {
   private Words() {}
 
+  // Compiled once: String.replaceAll compiles its expression at every call, and every candidate
+  // line the songwriter weighs is finished.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern A_BEFORE_VOWEL =
+      Pattern.compile("(?i)\\b(a) ((?![uU]ni|[uU]se|[oO]ne)[aeiouAEIOU])");
+
   /** Capitalises the first letter, fixes "a"/"an" and spacing. */
   static String finish(String raw) {
-    String s = raw.replaceAll("\\s+", " ").strip();
-    s = s.replaceAll("(?i)\\b(a) ((?![uU]ni|[uU]se|[oO]ne)[aeiouAEIOU])", "$1n $2");
+    String s = SPACES.matcher(raw).replaceAll(" ").strip();
+    s = A_BEFORE_VOWEL.matcher(s).replaceAll("$1n $2");
     if (s.isEmpty()) {
       return s;
     }
