@@ -44,17 +44,27 @@ public final class Migrations {
     if (isCurrent(dataSource)) {
       return 0;
     }
-    MigrateResult result =
-        Flyway.configure(Migrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration/" + dialect.folder())
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+    MigrateResult result = flyway(dataSource, dialect).migrate();
     if (result.migrationsExecuted > 0) {
       LOG.info("Database migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
     }
     return result.migrationsExecuted;
+  }
+
+  /**
+   * Flyway's full check of the applied migrations against the bundled ones (checksums included),
+   * which the start-up shortcut leaves out; {@code ./backbeat migrate} runs it. Throws when they differ.
+   */
+  public static void validate(DataSource dataSource, SqlDialect dialect) {
+    flyway(requireNonNull(dataSource, "dataSource is null"), requireNonNull(dialect, "dialect is null")).validate();
+  }
+
+  private static Flyway flyway(DataSource dataSource, SqlDialect dialect) {
+    return Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/" + dialect.folder())
+        .failOnMissingLocations(true)
+        .load();
   }
 
   /** True when Flyway's history holds exactly the bundled {@link #VERSIONS}, each once and successful, and nothing failed. */

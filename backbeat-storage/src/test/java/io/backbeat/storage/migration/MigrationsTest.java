@@ -71,6 +71,19 @@ class MigrationsTest {
   }
 
   @Test
+  void validation_still_finds_an_edited_migration_that_the_start_shortcut_does_not_look_at() throws SQLException {
+    SQLiteDataSource source = sqlite("edited.db");
+    Migrations.migrate(source, SqlDialect.SQLITE);
+    Migrations.validate(source, SqlDialect.SQLITE);
+
+    execute(source, "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+
+    assertThat(Migrations.isCurrent(source)).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Migrations.validate(source, SqlDialect.SQLITE))
+        .hasMessageContaining("checksum");
+  }
+
+  @Test
   void a_current_postgres_database_is_recognised() {
     try (Database database = TestDatabases.postgres()) {
       assertThat(Migrations.isCurrent(database.dataSource())).isTrue();
