@@ -169,6 +169,7 @@ public final class Database implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the database folder " + parent, e);
     }
+    SqliteNativeLibrary.useCopyIn(parent);
   }
 
   public Transactor transactor() {

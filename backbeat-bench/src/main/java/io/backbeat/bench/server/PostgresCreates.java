@@ -55,8 +55,8 @@ final class PostgresCreates {
   private static LoadGenerator.Result measure(String name, InetSocketAddress target, byte[] request, int connections,
       ServerBenchmark.Sizes sizes) throws InterruptedException {
     ServerBenchmark.step(name);
-    LoadGenerator.run(name + " (warm-up)", target, request, connections, sizes.maxRequests(), sizes.warmUp());
-    LoadGenerator.Result result = LoadGenerator.run(name, target, request, connections, sizes.maxRequests(), sizes.run());
+    LoadGenerator.run(name + " (warm-up)", target, request, connections, Math.max(1, sizes.maxCreates() / 2), sizes.warmUp());
+    LoadGenerator.Result result = LoadGenerator.run(name, target, request, connections, sizes.maxCreates(), sizes.run());
     System.out.printf(Locale.ROOT, "  %,.0f req/s, p50 %.3f ms, p99 %.3f ms, %d requests, %d not 2xx%n",
         result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.requests(), result.failures());
     return result;

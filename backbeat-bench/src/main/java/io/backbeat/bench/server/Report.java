@@ -14,6 +14,7 @@ final class Report {
   String loadAfter;
   String note;
   boolean quick;
+  Duration wallTime;
   Duration serverReady;
   Duration bareReady;
   double soundBankLoaded;
@@ -58,6 +59,8 @@ final class Report {
     md.append("- JDK: ").append(machine.jdk()).append('\n');
     md.append("- The studio's sound bank was loaded ").append(soundBankLoaded < 0 ? "not within 180 s" : String.format(Locale.ROOT, "%.1f s", soundBankLoaded))
         .append(" after ready; the loads below started after that\n");
+    md.append("- Wall time of this run (from the benchmark JVM's start, builds excluded): ")
+        .append(wallTime == null || wallTime.isZero() ? "unknown" : String.format(Locale.ROOT, "%.0f s", wallTime.toNanos() / 1e9)).append('\n');
     md.append("- Load average (1 / 5 / 15 min): ").append(loadBefore).append(" before, ").append(loadAfter).append(" after\n");
     if (note != null && !note.isBlank()) {
       md.append("- Note: ").append(note).append('\n');

@@ -33,14 +33,21 @@ public final class ServerBenchmark {
   public static final String END = "<!-- server-benchmark:end -->";
   private static final Pattern TASK_ID = Pattern.compile("\"taskId\"\\s*:\\s*\"([0-9a-f]+)\"");
 
-  /** How long and how much each load runs; every loop is bounded in count and in time. */
-  record Sizes(Duration warmUp, Duration run, long maxRequests, int lifecycleTasks, int inFlightTasks) {
+  /**
+   * How long and how much each load runs; every loop is bounded in count and in time. The create
+   * runs have their own, smaller count in the quick form: every accepted create queues a task whose
+   * callback the lifecycle run waits for, so their count sets how long that backlog takes to drain.
+   */
+  record Sizes(Duration warmUp, Duration run, long maxRequests, long maxCreates, int lifecycleTasks, int inFlightTasks,
+      Duration drainWait, Duration lifecycleWait) {
     static Sizes quick() {
-      return new Sizes(Duration.ofSeconds(2), Duration.ofSeconds(4), 2_000_000, 300, 1000);
+      return new Sizes(Duration.ofSeconds(1), Duration.ofSeconds(2), 2_000_000, 400, 300, 1000, Duration.ofSeconds(45),
+          Duration.ofSeconds(30));
     }
 
     static Sizes full() {
-      return new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(15), 20_000_000, 3000, 1000);
+      return new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(15), 20_000_000, 20_000_000, 3000, 1000, Duration.ofSeconds(600),
+          Duration.ofSeconds(180));
     }
   }
 
@@ -57,6 +64,7 @@ public final class ServerBenchmark {
       System.exit(2);
     }
     Report report = new ServerBenchmark().run(serverJar, sizes, options.get("--note"), quick);
+    report.wallTime = wallTime();
     String command = System.getProperty("bench.command", "./backbeat bench" + (quick ? " --quick" : ""));
     Path chart = out.toAbsolutePath().getParent().resolve("benchmarks").resolve("server-latency.png");
     LatencyChart.write(chart, "Latency by percentile (" + report.date + ")", report.runs);
@@ -141,7 +149,7 @@ public final class ServerBenchmark {
           // and a lifecycle timed behind them measures how fast the studio works through that backlog
           step("waiting for the create runs' " + (1 + created) + " callbacks (the queue to drain)");
           long drainBegan = System.nanoTime();
-          report.drainedBeforeLifecycle = awaitCallbacks(receiver, 1 + created, Duration.ofSeconds(quick ? 240 : 600));
+          report.drainedBeforeLifecycle = awaitCallbacks(receiver, 1 + created, sizes.drainWait());
           report.drainNanos = System.nanoTime() - drainBegan;
           report.drainExpected = 1 + created;
           report.drainReceived = receiver.received();
@@ -152,7 +160,7 @@ public final class ServerBenchmark {
           long began = System.nanoTime();
           LoadGenerator.Result lifecycleCreates =
               LoadGenerator.run("lifecycle creates", target, createLyrics, 16, sizes.lifecycleTasks(), Duration.ofSeconds(60));
-          boolean all = awaitCallbacks(receiver, base + lifecycleCreates.requests(), Duration.ofSeconds(quick ? 60 : 180));
+          boolean all = awaitCallbacks(receiver, base + lifecycleCreates.requests(), sizes.lifecycleWait());
           long delivered = receiver.received() - base;
           report.lifecycleTasks = delivered;
           report.lifecycleAll = all;
@@ -193,15 +201,24 @@ public final class ServerBenchmark {
   private LoadGenerator.Result measure(String name, InetSocketAddress target, byte[] request, int connections, Sizes sizes)
       throws InterruptedException {
     step(name);
-    LoadGenerator.Result warm = LoadGenerator.run(name + " (warm-up)", target, request, connections, sizes.maxRequests(), sizes.warmUp());
-    if (name.contains("create")) {
+    boolean create = name.contains("create");
+    long max = create ? sizes.maxCreates() : sizes.maxRequests();
+    // the warm-up of a create run stops at half its count, so the backlog stays within ~1.5 runs
+    LoadGenerator.Result warm = LoadGenerator.run(name + " (warm-up)", target, request, connections, create ? Math.max(1, max / 2) : max,
+        sizes.warmUp());
+    if (create) {
       warmUpCreates += warm.requests() - warm.failures();
     }
-    LoadGenerator.Result result = LoadGenerator.run(name, target, request, connections, sizes.maxRequests(), sizes.run());
+    LoadGenerator.Result result = LoadGenerator.run(name, target, request, connections, max, sizes.run());
     System.out.printf(Locale.ROOT, "  %,.0f req/s, p50 %.3f ms, p99 %.3f ms, max %.1f ms, %d requests, %d not 2xx%n",
         result.perSecond(), result.percentileMillis(50), result.percentileMillis(99), result.micros().getMaxValue() / 1000.0,
         result.requests(), result.failures());
     return result;
+  }
+
+  /** From the benchmark JVM's start (its process start time) to now: the whole run, builds excluded. */
+  private static Duration wallTime() {
+    return ProcessHandle.current().info().startInstant().map(start -> Duration.between(start, Instant.now())).orElse(Duration.ZERO);
   }
 
   /** Seconds from ready until {@code /readyz} names a loaded sound bank (-1: it never did in time). */
