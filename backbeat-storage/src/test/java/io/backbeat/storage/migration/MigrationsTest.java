@@ -25,6 +25,8 @@ class MigrationsTest {
   private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
   private static final int LATEST = java.util.Collections.max(Migrations.VERSIONS);
+  /** The bundled version before the latest (versions have gaps: there is no V5). */
+  private static final int PREVIOUS = new java.util.TreeSet<>(Migrations.VERSIONS).lower(LATEST);
 
   @TempDir Path dir;
 
@@ -49,7 +51,7 @@ class MigrationsTest {
   void a_database_one_version_behind_is_not_current_and_gets_the_missing_migration() {
     SQLiteDataSource source = sqlite("behind.db");
     Flyway.configure().dataSource(source).locations("classpath:db/migration/sqlite")
-        .target(Integer.toString(LATEST - 1)).load().migrate();
+        .target(Integer.toString(PREVIOUS)).load().migrate();
 
     assertThat(Migrations.isCurrent(source)).isFalse();
     assertThat(Migrations.migrate(source, SqlDialect.SQLITE)).isEqualTo(1);
