@@ -135,35 +135,26 @@ public final class Dispatcher implements TaskListener {
     return untilNext.isNegative() ? Duration.ZERO : untilNext;
   }
 
-  /**
-   * Parked tasks whose next step is due first (they are in flight), then queued ones. The claim is a
-   * short write that runs as often as slots free up, so it shares commits with the creates and the
-   * runs' transitions ({@link Transactor#inGroupCommit}): the same statements, leases and events,
-   * in one savepoint, completed only after the commit.
-   */
+  /** Parked tasks whose next step is due first (they are in flight), then queued ones. */
   private List<Task> claim(String provider, Instant now, int free) {
     Instant leaseUntil = now.plus(config.lease());
-    // the work may run twice (a PostgreSQL batch that lost a deadlock runs again alone): it keeps
-    // no state outside what it returns
-    Claimed claimed =
-        transactor.inGroupCommit(
+    List<TaskEvent> started = new ArrayList<>();
+    List<Task> claimed =
+        transactor.inTransaction(
             tx -> {
               List<Task> tasks = new ArrayList<>(tx.tasks().claimWakeUps(owner, provider, now, leaseUntil, free));
               List<Task> fresh = tx.tasks().claimDue(owner, provider, now, leaseUntil, free - tasks.size());
               // a start from the queue is a state change (queued → running): it goes in the timeline
-              List<TaskEvent> started = new ArrayList<>();
               for (Task task : fresh) {
                 String reason = task.attempts() > 1 ? "claimed again (attempt " + task.attempts() + ")" : "claimed";
                 started.add(tx.events().append(new TaskEvent(0, task.id(), task.accountId(), task.status(), task.stage(), reason, now)));
               }
               tasks.addAll(fresh);
-              return new Claimed(tasks, started);
+              return tasks;
             });
-    claimed.started().forEach(taskService::publish);
-    return claimed.tasks();
+    started.forEach(taskService::publish);
+    return claimed;
   }
-
-  private record Claimed(List<Task> tasks, List<TaskEvent> started) {}
 
   private int slots(Provider provider) {
     return config.slots().getOrDefault(provider.name(), provider.defaultSlots());

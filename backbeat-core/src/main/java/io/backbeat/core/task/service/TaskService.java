@@ -170,18 +170,15 @@ public final class TaskService {
    */
   public boolean advance(Transition transition) {
     Instant now = clock.instant();
-    // a transition is a short write (a CAS on the task row, its event, ledger row and callbacks)
-    // that the runs issue as often as tasks end: it shares commits with the creates and the claims,
-    // in its own savepoint, and returns only once committed
     if (!transition.visible()) {
-      boolean applied = transactor.inGroupCommit(tx -> tx.tasks().apply(transition, now));
+      boolean applied = transactor.inTransaction(tx -> tx.tasks().apply(transition, now));
       if (!applied) {
         LOG.debug("Transition {} of task {} lost a race; nothing changed", transition.getClass().getSimpleName(), transition.taskId());
       }
       return applied;
     }
     Optional<Applied> applied =
-        transactor.inGroupCommit(
+        transactor.inTransaction(
             tx -> {
               if (!tx.tasks().apply(transition, now)) {
                 return Optional.empty();
