@@ -213,8 +213,9 @@ final class GroupCommit {
   }
 
   private void commit(List<Pending> batch) {
-    List<Pending> again = commit(batch, batch.size() > 1);
-    // alone, a work locks what it did before group commit existed, and can deadlock no other batch
+    // a lone work can still lose a deadlock to another node's batch (PostgreSQL: its rows and the
+    // event lock taken in another order): rolled back whole, it runs once more alone, as a batch does
+    List<Pending> again = commit(batch, true);
     for (Pending pending : again) {
       commit(List.of(pending), false);
     }

@@ -1,6 +1,7 @@
 package io.backbeat.storage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.backbeat.core.account.Account;
 import io.backbeat.core.store.Tx;
@@ -289,6 +290,34 @@ class GroupCommitTest {
     assertThat(tries.get()).isEqualTo(2);
     assertThat(hopelessTries.get()).isEqualTo(2); // once in the batch, once alone: never more
     assertThat(count()).isEqualTo(2);
+    group.close();
+  }
+
+  @Test
+  void a_lone_work_that_lost_a_deadlock_runs_once_more_and_a_second_loss_reaches_its_caller() throws Exception {
+    GroupCommit group = groupCommit(64);
+    AtomicInteger tries = new AtomicInteger();
+    AtomicInteger hopelessTries = new AtomicInteger();
+
+    // alone in its transaction (nothing queued): another node's batch took the locks in another order
+    Integer lucky = group.run(tx -> {
+      insert(tx, 1);
+      if (tries.incrementAndGet() == 1) {
+        throw deadlock();
+      }
+      return 1;
+    });
+    Throwable hopeless = catchThrowable(() -> group.run(tx -> {
+      hopelessTries.incrementAndGet();
+      insert(tx, 2);
+      throw deadlock();
+    }));
+
+    assertThat(lucky).isEqualTo(1);
+    assertThat(tries.get()).isEqualTo(2);
+    assertThat(hopeless).hasRootCauseMessage("deadlock detected");
+    assertThat(hopelessTries.get()).isEqualTo(2);
+    assertThat(count()).isEqualTo(1); // the first try of each was rolled back whole
     group.close();
   }
 
